@@ -1,0 +1,33 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.node.Node;
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.pod.DaemonSet;
+import io.flotilla.core.pod.Pod;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the planner decides from: pods (pending ones, and bound ones that occupy existing
+ * nodes), existing nodes, node pools, DaemonSets and the catalog of offerings.
+ */
+public record PlanRequest(
+    List<Pod> pods,
+    List<Node> nodes,
+    List<NodePool> pools,
+    List<DaemonSet> daemonSets,
+    Catalog catalog) {
+
+  public PlanRequest {
+    pods = List.copyOf(pods);
+    nodes = List.copyOf(nodes);
+    pools = List.copyOf(pools);
+    daemonSets = List.copyOf(daemonSets);
+    Objects.requireNonNull(catalog, "catalog");
+  }
+
+  public List<Pod> pendingPods() {
+    return pods.stream().filter(p -> !p.bound()).toList();
+  }
+}

@@ -1,0 +1,81 @@
+package io.flotilla.core.pod;
+
+import io.flotilla.core.label.NodeAffinity;
+import io.flotilla.core.resource.Resources;
+import io.flotilla.core.taint.Toleration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A pod as the scheduler sees it. {@code requests} is the effective request (containers, init
+ * containers and overhead combined by the Kubernetes rules). {@code architectures} are the CPU
+ * architectures its images are built for (empty: unknown, any). {@code nodeName} is set for pods
+ * already bound to an existing node.
+ */
+public record Pod(
+    PodId id,
+    Map<String, String> labels,
+    Resources requests,
+    NodeAffinity nodeAffinity,
+    List<Toleration> tolerations,
+    List<TopologySpread> topologySpread,
+    List<PodAffinityTerm> antiAffinity,
+    List<PodAffinityTerm> affinity,
+    Set<String> architectures,
+    Set<String> hostPorts,
+    String owner,
+    String nodeName) {
+
+  public Pod {
+    Objects.requireNonNull(id, "id");
+    labels = Map.copyOf(labels);
+    Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(nodeAffinity, "nodeAffinity");
+    tolerations = List.copyOf(tolerations);
+    topologySpread = List.copyOf(topologySpread);
+    antiAffinity = List.copyOf(antiAffinity);
+    affinity = List.copyOf(affinity);
+    architectures = Set.copyOf(architectures);
+    hostPorts = Set.copyOf(hostPorts);
+    owner = owner == null ? "Pod/" + id.name() : owner;
+  }
+
+  /** A pod with only requests: the plain case. */
+  public static Pod simple(PodId id, Resources requests) {
+    return new Pod(
+        id,
+        Map.of(),
+        requests,
+        NodeAffinity.NONE,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Set.of(),
+        Set.of(),
+        null,
+        null);
+  }
+
+  public boolean bound() {
+    return nodeName != null;
+  }
+
+  public Pod withId(PodId newId) {
+    return new Pod(
+        newId,
+        labels,
+        requests,
+        nodeAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName);
+  }
+}
