@@ -30,5 +30,39 @@ public final class WellKnownLabels {
       "karpenter.k8s.aws/instance-network-bandwidth";
   public static final String INSTANCE_HYPERVISOR = "karpenter.k8s.aws/instance-hypervisor";
 
+  private static final java.util.Set<String> ALL =
+      java.util.Set.of(
+          ARCH,
+          OS,
+          HOSTNAME,
+          INSTANCE_TYPE,
+          ZONE,
+          REGION,
+          CAPACITY_TYPE,
+          NODE_POOL,
+          PROVISIONER_NAME,
+          INSTANCE_CATEGORY,
+          INSTANCE_FAMILY,
+          INSTANCE_GENERATION,
+          INSTANCE_SIZE,
+          INSTANCE_CPU,
+          INSTANCE_CPU_MANUFACTURER,
+          INSTANCE_MEMORY,
+          INSTANCE_GPU_COUNT,
+          INSTANCE_GPU_NAME,
+          INSTANCE_GPU_MANUFACTURER,
+          INSTANCE_GPU_MEMORY,
+          INSTANCE_LOCAL_NVME,
+          INSTANCE_NETWORK_BANDWIDTH,
+          INSTANCE_HYPERVISOR);
+
   private WellKnownLabels() {}
+
+  /**
+   * Keys whose value the cloud decides (instance facts, zone, capacity type): a node without the
+   * label simply lacks it, so requirements on them are decided, never left open.
+   */
+  public static boolean isWellKnown(String key) {
+    return ALL.contains(key) || key.startsWith("karpenter.k8s.aws/instance-");
+  }
 }

@@ -1,0 +1,61 @@
+package io.flotilla.core.plan;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Karpenter keeps every instance type that still fits a node and launches the cheapest: after
+ * packing, each batch moves to the cheapest shape of its tier that holds its pods.
+ */
+final class Downsizing {
+  private Downsizing() {}
+
+  static List<NodeBatch> apply(
+      List<NodeBatch> batches,
+      List<Shape> shapes,
+      BitSet[] compatible,
+      List<PodClass> classes,
+      int dims,
+      PoolBudget budget) {
+    List<NodeBatch> out = new ArrayList<>(batches.size());
+    for (NodeBatch b : batches) {
+      long[] used = b.used(classes, dims);
+      int bestIndex = -1;
+      double bestPrice = b.shape().price();
+      for (int s = 0; s < shapes.size(); s++) {
+        Shape candidate = shapes.get(s);
+        if (candidate.price() >= bestPrice - 1e-12 || !Dimensions.fits(used, candidate.free())) {
+          continue;
+        }
+        if (!holdsAll(compatible[s], b.classIds())) {
+          continue;
+        }
+        budget.refund(b.shape(), b.nodes());
+        boolean allowed = budget.allowance(candidate) >= b.nodes();
+        budget.spend(b.shape(), b.nodes());
+        if (allowed) {
+          bestIndex = s;
+          bestPrice = candidate.price();
+        }
+      }
+      if (bestIndex >= 0) {
+        budget.refund(b.shape(), b.nodes());
+        budget.spend(shapes.get(bestIndex), b.nodes());
+        out.add(b.withShape(shapes.get(bestIndex)));
+      } else {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private static boolean holdsAll(BitSet compatible, int[] classIds) {
+    for (int c : classIds) {
+      if (!compatible.get(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,115 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.taint.Taint;
+import io.flotilla.core.taint.Toleration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Says why a pod could not be placed: per existing fleet and per pool, the first failing rule. */
+final class Explain {
+  private Explain() {}
+
+  static String why(
+      PodClass c,
+      List<ExistingNode> nodes,
+      List<TypeGroup> groups,
+      List<Candidates.Allowed> allowed,
+      ShapeFactory factory,
+      PoolBudget budget) {
+    List<String> parts = new ArrayList<>();
+    if (!nodes.isEmpty()) {
+      parts.add(existing(c, nodes));
+    }
+    Map<NodePool, List<TypeGroup>> byPool = new LinkedHashMap<>();
+    groups.forEach(g -> byPool.computeIfAbsent(g.pool(), p -> new ArrayList<>()).add(g));
+    for (Map.Entry<NodePool, List<TypeGroup>> e : byPool.entrySet()) {
+      parts.add(
+          "pool "
+              + e.getKey().name()
+              + ": "
+              + pool(c, e.getKey(), e.getValue(), allowed, factory, budget));
+    }
+    if (parts.isEmpty()) {
+      return "no existing node and no node pool";
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String existing(PodClass c, List<ExistingNode> nodes) {
+    String first = null;
+    int compatible = 0;
+    for (ExistingNode n : nodes) {
+      String reason =
+          n.node.unschedulable()
+              ? "cordoned"
+              : Compatibility.whyNot(c, n.template, n.node.taints(), n.arch());
+      if (reason == null) {
+        compatible++;
+      } else if (first == null) {
+        first = n.node.name() + ": " + reason;
+      }
+    }
+    if (compatible > 0) {
+      return "existing nodes: " + compatible + " compatible but without room";
+    }
+    return "existing nodes: none compatible (" + first + ")";
+  }
+
+  private static String pool(
+      PodClass c,
+      NodePool pool,
+      List<TypeGroup> groups,
+      List<Candidates.Allowed> allowed,
+      ShapeFactory factory,
+      PoolBudget budget) {
+    Taint taint = Toleration.firstUntolerated(c.template().tolerations(), pool.taints());
+    if (taint != null) {
+      return "taint " + taint + " not tolerated";
+    }
+    List<Candidates.Allowed> mine =
+        allowed == null
+            ? List.of()
+            : allowed.stream().filter(a -> a.group().pool() == pool).toList();
+    if (mine.isEmpty()) {
+      boolean archOk =
+          groups.stream().anyMatch(g -> Compatibility.archOk(c.template(), g.type().arch()));
+      if (!archOk) {
+        return "no instance type of an architecture the image is built for ("
+            + String.join(",", c.template().architectures())
+            + ")";
+      }
+      if (!c.domain().isEmpty()) {
+        return "no instance type satisfies "
+            + Compatibility.describe(c.terms())
+            + " with topology domain "
+            + c.domain();
+      }
+      return "no instance type satisfies "
+          + Compatibility.describe(c.terms())
+          + " and the pool's requirements";
+    }
+    String limit = null;
+    for (Candidates.Allowed a : mine) {
+      for (int i = 0; i < a.group().offerings().size(); i++) {
+        if ((a.mask() & (1L << i)) == 0) {
+          continue;
+        }
+        Shape s = factory.shape(a.group(), a.group().offerings().get(i));
+        if (Dimensions.fits(c.request(), s.free())) {
+          String why = budget.whyNot(s);
+          if (why == null) {
+            return "room within limits but not used (co-location rules)";
+          }
+          limit = why;
+        }
+      }
+    }
+    if (limit != null) {
+      return limit;
+    }
+    return "no instance type fits requests " + c.template().requests();
+  }
+}

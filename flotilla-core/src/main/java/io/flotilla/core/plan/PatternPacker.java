@@ -1,0 +1,193 @@
+package io.flotilla.core.plan;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Packs the pods of one pool tier onto new nodes. Each step fills one node of every candidate shape
+ * from the remaining pods, keeps the pattern with the most value per dollar, and opens as many
+ * identical nodes as the remaining pods fill completely. A pod class's value starts as its cost on
+ * its best shape if perfectly packed, then is corrected from the costs the last packing actually
+ * charged it (sequential value correction); the cheapest of the rounds wins.
+ */
+final class PatternPacker {
+  private static final int ROUNDS = 4;
+
+  private final List<PodClass> classes;
+  private final List<Shape> shapes;
+  private final BitSet[] compatible;
+  private final int[][] candidates;
+  private final PatternFill fill;
+  private final int dims;
+
+  /**
+   * @param compatible per shape (by position in {@code shapes}), the classes that may use it
+   */
+  PatternPacker(
+      List<PodClass> classes,
+      List<Shape> shapes,
+      BitSet[] compatible,
+      Colocation colocation,
+      int dims) {
+    this.classes = classes;
+    this.shapes = shapes;
+    this.compatible = compatible;
+    this.dims = dims;
+    this.candidates = new int[shapes.size()][];
+    for (int s = 0; s < shapes.size(); s++) {
+      candidates[s] = compatible[s].stream().toArray();
+    }
+    this.fill = new PatternFill(classes, colocation, dims);
+  }
+
+  /** Packs {@code remaining} (decremented in place by what was placed) within the budget. */
+  List<NodeBatch> pack(long[] remaining, PoolBudget budget) {
+    double[] values = initialValues();
+    List<NodeBatch> best = null;
+    long[] bestRemaining = null;
+    PoolBudget bestBudget = null;
+    for (int round = 0; round < ROUNDS; round++) {
+      long[] left = remaining.clone();
+      PoolBudget roundBudget = budget.copy();
+      List<NodeBatch> batches = greedy(left, values, roundBudget);
+      batches = Downsizing.apply(batches, shapes, compatible, classes, dims, roundBudget);
+      if (best == null || better(batches, left, best, bestRemaining)) {
+        best = batches;
+        bestRemaining = left;
+        bestBudget = roundBudget;
+      }
+      values = corrected(values, batches);
+    }
+    System.arraycopy(bestRemaining, 0, remaining, 0, remaining.length);
+    budget.become(bestBudget);
+    return best;
+  }
+
+  /** Fewer pods left behind first, then lower cost. */
+  private static boolean better(List<NodeBatch> a, long[] leftA, List<NodeBatch> b, long[] leftB) {
+    long la = 0;
+    long lb = 0;
+    for (int i = 0; i < leftA.length; i++) {
+      la += leftA[i];
+      lb += leftB[i];
+    }
+    if (la != lb) {
+      return la < lb;
+    }
+    return cost(a) < cost(b) - 1e-9;
+  }
+
+  static double cost(List<NodeBatch> batches) {
+    double c = 0;
+    for (NodeBatch b : batches) {
+      c += b.cost();
+    }
+    return c;
+  }
+
+  private List<NodeBatch> greedy(long[] remaining, double[] values, PoolBudget budget) {
+    List<NodeBatch> batches = new ArrayList<>();
+    while (true) {
+      int bestShape = -1;
+      Pattern bestPattern = null;
+      double bestEfficiency = 0;
+      for (int s = 0; s < shapes.size(); s++) {
+        Shape shape = shapes.get(s);
+        if (budget.allowance(shape) <= 0) {
+          continue;
+        }
+        Pattern p = fill.best(shape, candidates[s], remaining, values);
+        if (p.isEmpty()) {
+          continue;
+        }
+        double efficiency = p.value() / Math.max(shape.price(), 1e-9);
+        if (bestPattern == null
+            || efficiency > bestEfficiency * (1 + 1e-9)
+            || (efficiency >= bestEfficiency * (1 - 1e-9)
+                && shape.price() < shapes.get(bestShape).price())) {
+          bestShape = s;
+          bestPattern = p;
+          bestEfficiency = efficiency;
+        }
+      }
+      if (bestPattern == null) {
+        return batches;
+      }
+      Shape shape = shapes.get(bestShape);
+      long reps =
+          Math.max(1, Math.min(bestPattern.repetitions(remaining), budget.allowance(shape)));
+      for (int i = 0; i < bestPattern.classIds().length; i++) {
+        remaining[bestPattern.classIds()[i]] -= bestPattern.counts()[i] * reps;
+      }
+      budget.spend(shape, reps);
+      batches.add(new NodeBatch(shape, bestPattern.classIds(), bestPattern.counts(), reps));
+    }
+  }
+
+  /** A class's first value: its cost on its cheapest shape if nodes were filled perfectly. */
+  private double[] initialValues() {
+    double[] values = new double[classes.size()];
+    java.util.Arrays.fill(values, Double.MAX_VALUE);
+    for (int s = 0; s < shapes.size(); s++) {
+      Shape shape = shapes.get(s);
+      for (int c : candidates[s]) {
+        long[] r = classes.get(c).request();
+        double fraction = 0;
+        for (int d = 0; d < dims; d++) {
+          if (r[d] > 0) {
+            fraction = Math.max(fraction, (double) r[d] / shape.free()[d]);
+          }
+        }
+        values[c] = Math.min(values[c], shape.price() * fraction);
+      }
+    }
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] == Double.MAX_VALUE) {
+        values[c] = 0;
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Charges each node's price to its pods by their share of the node's resources, weighting each
+   * resource by how full it is, and moves every class's value halfway towards its charge.
+   */
+  private double[] corrected(double[] values, List<NodeBatch> batches) {
+    double[] charged = new double[classes.size()];
+    long[] pods = new long[classes.size()];
+    for (NodeBatch b : batches) {
+      long[] used = b.used(classes, dims);
+      long[] free = b.shape().free();
+      double[] weight = new double[dims];
+      for (int d = 0; d < dims; d++) {
+        weight[d] = free[d] == 0 ? 0 : (double) used[d] / free[d] / Math.max(1, free[d]);
+      }
+      double[] share = new double[b.classIds().length];
+      double total = 0;
+      for (int i = 0; i < share.length; i++) {
+        long[] r = classes.get(b.classIds()[i]).request();
+        double s = 0;
+        for (int d = 0; d < dims; d++) {
+          s += r[d] * weight[d];
+        }
+        share[i] = s;
+        total += s * b.perNode()[i];
+      }
+      for (int i = 0; i < share.length; i++) {
+        int c = b.classIds()[i];
+        double perPod = total > 0 ? b.shape().price() * share[i] / total : 0;
+        charged[c] += perPod * b.perNode()[i] * b.nodes();
+        pods[c] += b.perNode()[i] * b.nodes();
+      }
+    }
+    double[] next = values.clone();
+    for (int c = 0; c < next.length; c++) {
+      if (pods[c] > 0) {
+        next[c] = 0.5 * values[c] + 0.5 * charged[c] / pods[c];
+      }
+    }
+    return next;
+  }
+}

@@ -1,0 +1,108 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.resource.Resources;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What each pool may still launch: its limits less the capacity of its nodes (existing and
+ * planned), and its node count cap. Karpenter compares limits with node capacity.
+ */
+final class PoolBudget {
+  private final Map<String, Resources> left = new HashMap<>();
+  private final Map<String, Integer> nodesLeft = new HashMap<>();
+
+  PoolBudget(
+      Iterable<NodePool> pools,
+      Map<String, Resources> existingUsage,
+      Map<String, Integer> existingNodes) {
+    for (NodePool pool : pools) {
+      left.put(
+          pool.name(),
+          pool.limits().minusFloored(existingUsage.getOrDefault(pool.name(), Resources.NONE)));
+      if (pool.maxNodes() != null) {
+        nodesLeft.put(
+            pool.name(), Math.max(0, pool.maxNodes() - existingNodes.getOrDefault(pool.name(), 0)));
+      }
+    }
+  }
+
+  private PoolBudget(Map<String, Resources> left, Map<String, Integer> nodesLeft) {
+    this.left.putAll(left);
+    this.nodesLeft.putAll(nodesLeft);
+  }
+
+  PoolBudget copy() {
+    return new PoolBudget(left, nodesLeft);
+  }
+
+  /** Takes over another budget's state (the round of packing that was kept). */
+  void become(PoolBudget other) {
+    left.clear();
+    left.putAll(other.left);
+    nodesLeft.clear();
+    nodesLeft.putAll(other.nodesLeft);
+  }
+
+  /** Gives back what nodes of this shape had taken. */
+  void refund(Shape shape, long nodes) {
+    String pool = shape.pool().name();
+    Map<String, Long> used = new HashMap<>();
+    for (String name : shape.pool().limits().names()) {
+      used.put(name, counted(shape, name) * nodes);
+    }
+    left.computeIfPresent(pool, (k, r) -> r.plus(Resources.of(used)));
+    nodesLeft.computeIfPresent(pool, (k, n) -> (int) (n + nodes));
+  }
+
+  /** How many nodes of this shape the pool may still launch (Long.MAX_VALUE: unlimited). */
+  long allowance(Shape shape) {
+    String pool = shape.pool().name();
+    long n = nodesLeft.containsKey(pool) ? nodesLeft.get(pool) : Long.MAX_VALUE;
+    Resources limits = shape.pool().limits();
+    Resources remaining = left.getOrDefault(pool, Resources.NONE);
+    for (String name : limits.names()) {
+      long per = counted(shape, name);
+      if (per > 0) {
+        n = Math.min(n, remaining.get(name) / per);
+      }
+    }
+    return n;
+  }
+
+  void spend(Shape shape, long nodes) {
+    String pool = shape.pool().name();
+    Resources limits = shape.pool().limits();
+    Map<String, Long> used = new HashMap<>();
+    for (String name : limits.names()) {
+      used.put(name, counted(shape, name) * nodes);
+    }
+    left.computeIfPresent(pool, (k, r) -> r.minusFloored(Resources.of(used)));
+    nodesLeft.computeIfPresent(pool, (k, n) -> (int) Math.max(0, n - nodes));
+  }
+
+  /** What one node of the shape counts against a limit; "gpu" counts its GPUs of any make. */
+  static long counted(Shape shape, String limitName) {
+    if ("gpu".equals(limitName)) {
+      return shape.offering().type().gpu().count();
+    }
+    return shape.capacity().get(limitName);
+  }
+
+  /** Why a pool cannot launch this shape, for explanations. */
+  String whyNot(Shape shape) {
+    String pool = shape.pool().name();
+    if (nodesLeft.containsKey(pool) && nodesLeft.get(pool) == 0) {
+      return "node group " + pool + " is at its maximum size";
+    }
+    Resources remaining = left.getOrDefault(pool, Resources.NONE);
+    for (String name : shape.pool().limits().names()) {
+      long per = counted(shape, name);
+      if (per > remaining.get(name)) {
+        return "pool " + pool + " limit " + name + " reached (" + shape.pool().limits() + ")";
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,164 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.catalog.Allocatable;
+import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.label.Requirement;
+import io.flotilla.core.label.Requirements;
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.pod.DaemonSet;
+import io.flotilla.core.resource.Resources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Expands node pools into what they can launch: per pool, the instance types its requirements admit
+ * with their admitted offerings; and, on demand, concrete priced shapes after DaemonSet overhead.
+ */
+final class ShapeFactory {
+  private final Catalog catalog;
+  private final List<DaemonSet> daemonSets;
+  private final Dimensions dims;
+  private final Map<String, Shape> shapes = new HashMap<>();
+  private int nextShapeId;
+
+  ShapeFactory(Catalog catalog, List<DaemonSet> daemonSets, Dimensions dims) {
+    this.catalog = catalog;
+    this.daemonSets = daemonSets;
+    this.dims = dims;
+  }
+
+  /** The pool's instance types with at least one admitted offering, in catalog order. */
+  List<TypeGroup> groups(NodePool pool, int firstId) {
+    List<TypeGroup> groups = new ArrayList<>();
+    for (InstanceType type : catalog.types()) {
+      List<Offering> offerings = catalog.offerings(type.name());
+      if (offerings.isEmpty()) {
+        continue;
+      }
+      Map<String, String> base = baseLabels(pool, type);
+      Requirements open = open(pool, base);
+      NodeTemplate typeLevel = new NodeTemplate(base, null, null, open);
+      if (!admitsType(pool, typeLevel)) {
+        continue;
+      }
+      List<Offering> admitted = new ArrayList<>();
+      for (Offering o : offerings) {
+        if (pool.requirements().allows(WellKnownLabels.ZONE, o.zone())
+            && pool.requirements()
+                .allows(WellKnownLabels.CAPACITY_TYPE, o.capacityType().label())) {
+          admitted.add(o);
+        }
+      }
+      if (admitted.isEmpty()) {
+        continue;
+      }
+      groups.add(
+          new TypeGroup(
+              firstId + groups.size(),
+              pool,
+              type,
+              base,
+              open,
+              admitted,
+              Allocatable.of(type, pool.kubelet(), pool.nodeClass()),
+              Allocatable.capacity(type, pool.kubelet(), pool.nodeClass())));
+    }
+    return groups;
+  }
+
+  /** The concrete shape for one offering of a group, built once and shared. */
+  Shape shape(TypeGroup group, Offering offering) {
+    String key =
+        group.pool().name()
+            + "|"
+            + offering.type().name()
+            + "|"
+            + offering.zone()
+            + "|"
+            + offering.capacityType();
+    return shapes.computeIfAbsent(
+        key,
+        k -> {
+          NodeTemplate template = group.template(offering);
+          Resources overhead = daemonOverhead(group.pool(), template, group.type());
+          long[] free = dims.vector(group.allocatable().minusFloored(overhead));
+          return new Shape(
+              nextShapeId++,
+              group.pool(),
+              offering,
+              template,
+              free,
+              overhead,
+              group.allocatable(),
+              group.capacity(),
+              offering.pricePerHour());
+        });
+  }
+
+  private Map<String, String> baseLabels(NodePool pool, InstanceType type) {
+    Map<String, String> labels = new TreeMap<>(type.labels());
+    if (catalog.region() != null) {
+      labels.put(WellKnownLabels.REGION, catalog.region());
+    }
+    String os = pool.requirements().pinnedLabels().get(WellKnownLabels.OS);
+    labels.put(WellKnownLabels.OS, os != null ? os : pool.nodeClass().os());
+    switch (pool.api()) {
+      case V1 -> labels.put(WellKnownLabels.NODE_POOL, pool.name());
+      case V1ALPHA5 -> labels.put(WellKnownLabels.PROVISIONER_NAME, pool.name());
+      case NODE_GROUP -> labels.put(NODE_GROUP_LABEL, pool.name());
+    }
+    pool.labels().forEach(labels::putIfAbsent);
+    pool.requirements()
+        .pinnedLabels()
+        .forEach(
+            (k, v) -> {
+              if (!WellKnownLabels.ZONE.equals(k) && !WellKnownLabels.CAPACITY_TYPE.equals(k)) {
+                labels.putIfAbsent(k, v);
+              }
+            });
+    return labels;
+  }
+
+  static final String NODE_GROUP_LABEL = "alpha.eksctl.io/nodegroup-name";
+
+  private static Requirements open(NodePool pool, Map<String, String> base) {
+    List<Requirement> open = new ArrayList<>();
+    for (Requirement r : pool.requirements().list()) {
+      if (!WellKnownLabels.isWellKnown(r.key()) && !base.containsKey(r.key())) {
+        open.add(r);
+      }
+    }
+    return new Requirements(open);
+  }
+
+  /** The pool's requirements hold on the type's labels (zone and capacity type come later). */
+  private static boolean admitsType(NodePool pool, NodeTemplate typeLevel) {
+    for (Requirement r : pool.requirements().list()) {
+      if (WellKnownLabels.ZONE.equals(r.key()) || WellKnownLabels.CAPACITY_TYPE.equals(r.key())) {
+        continue;
+      }
+      String value = typeLevel.get(r.key());
+      boolean decided = value != null || WellKnownLabels.isWellKnown(r.key());
+      if (decided && !r.matches(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Resources daemonOverhead(NodePool pool, NodeTemplate template, InstanceType type) {
+    Resources total = Resources.NONE;
+    for (DaemonSet ds : daemonSets) {
+      if (Compatibility.daemonRuns(ds.template(), template, pool.taints(), type.arch())) {
+        total = total.plus(ClassGrouping.withPodSlot(ds.template().requests()));
+      }
+    }
+    return total;
+  }
+}

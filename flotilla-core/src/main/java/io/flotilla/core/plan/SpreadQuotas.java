@@ -1,0 +1,128 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.pod.LabelSelector;
+import io.flotilla.core.pod.Pod;
+import io.flotilla.core.pod.PodId;
+import io.flotilla.core.pod.TopologySpread;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * Topology spread over node-level domains (zones, capacity types, any label a node carries): each
+ * pod goes to the domain with the fewest matching pods, which keeps every placement within maxSkew;
+ * the class then splits into one sub-class per domain. Hostname spread is a per-node cap instead
+ * (see {@link Colocation}).
+ */
+final class SpreadQuotas {
+  /** The result: sub-classes pinned to domains, and pods no domain may take. */
+  record Result(List<PodClass> classes, Map<PodId, String> unschedulable) {}
+
+  private record Key(LabelSelector selector, String namespace, String topologyKey) {}
+
+  private final Map<Key, Map<String, Integer>> counts = new HashMap<>();
+  private final List<Pod> boundPods;
+  private final Map<String, Map<String, String>> nodeLabels;
+
+  /** bound pods and the labels of the nodes they are on, by node name. */
+  SpreadQuotas(List<Pod> boundPods, Map<String, Map<String, String>> nodeLabels) {
+    this.boundPods = boundPods;
+    this.nodeLabels = nodeLabels;
+  }
+
+  /**
+   * @param domainsOf the values of a topology key on the nodes a class may use
+   */
+  Result apply(List<PodClass> classes, BiFunction<PodClass, String, Set<String>> domainsOf) {
+    List<PodClass> out = new ArrayList<>();
+    Map<PodId, String> failed = new LinkedHashMap<>();
+    for (PodClass c : classes) {
+      TopologySpread spread = nodeLevelSpread(c.template());
+      if (spread == null) {
+        out.add(c);
+        continue;
+      }
+      Set<String> domains = domainsOf.apply(c, spread.topologyKey());
+      Key key = new Key(spread.selector(), c.template().id().namespace(), spread.topologyKey());
+      Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
+      Map<String, List<PodId>> assigned = new TreeMap<>();
+      boolean tooFewDomains = spread.minDomains() != null && domains.size() < spread.minDomains();
+      for (PodId pod : c.pods()) {
+        String best = null;
+        for (String d : domains) {
+          if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
+            best = d;
+          }
+        }
+        if (best == null) {
+          failed.put(pod, "topology spread on " + spread.topologyKey() + ": no eligible domain");
+          continue;
+        }
+        if (tooFewDomains && tally.getOrDefault(best, 0) + 1 > spread.maxSkew()) {
+          failed.put(
+              pod,
+              "topology spread on "
+                  + spread.topologyKey()
+                  + ": only "
+                  + domains.size()
+                  + " domains, minDomains "
+                  + spread.minDomains());
+          continue;
+        }
+        tally.merge(best, 1, Integer::sum);
+        assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
+      }
+      recordElsewhere(c, key, assigned);
+      for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
+        Map<String, String> domain = new TreeMap<>(c.domain());
+        domain.put(spread.topologyKey(), e.getKey());
+        out.add(c.withPods(-1, e.getValue(), domain));
+      }
+    }
+    return new Result(out, failed);
+  }
+
+  /** The first spread constraint over a node-level key; hostname spreads are caps, not quotas. */
+  static TopologySpread nodeLevelSpread(Pod pod) {
+    for (TopologySpread s : pod.topologySpread()) {
+      if (!WellKnownLabels.HOSTNAME.equals(s.topologyKey())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Map<String, Integer> boundCounts(Key key) {
+    Map<String, Integer> tally = new HashMap<>();
+    for (Pod p : boundPods) {
+      Map<String, String> labels = nodeLabels.get(p.nodeName());
+      if (labels != null
+          && p.id().namespace().equals(key.namespace())
+          && key.selector().matches(p.labels())
+          && labels.containsKey(key.topologyKey())) {
+        tally.merge(labels.get(key.topologyKey()), 1, Integer::sum);
+      }
+    }
+    return tally;
+  }
+
+  /** Pods placed here also count for other classes' spreads over the same key. */
+  private void recordElsewhere(PodClass c, Key own, Map<String, List<PodId>> assigned) {
+    for (Map.Entry<Key, Map<String, Integer>> e : counts.entrySet()) {
+      Key k = e.getKey();
+      if (k.equals(own)
+          || !k.topologyKey().equals(own.topologyKey())
+          || !k.namespace().equals(c.template().id().namespace())
+          || !k.selector().matches(c.template().labels())) {
+        continue;
+      }
+      assigned.forEach((d, pods) -> e.getValue().merge(d, pods.size(), Integer::sum));
+    }
+  }
+}

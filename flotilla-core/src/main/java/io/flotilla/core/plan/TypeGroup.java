@@ -1,0 +1,28 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.label.Requirements;
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.resource.Resources;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance type under one pool: the labels its nodes share, the offerings (zone x capacity
+ * type) the pool admits, and allocatable and capacity before DaemonSets.
+ */
+record TypeGroup(
+    int id,
+    NodePool pool,
+    InstanceType type,
+    Map<String, String> baseLabels,
+    Requirements open,
+    List<Offering> offerings,
+    Resources allocatable,
+    Resources capacity) {
+
+  NodeTemplate template(Offering o) {
+    return new NodeTemplate(baseLabels, o.zone(), o.capacityType().label(), open);
+  }
+}
