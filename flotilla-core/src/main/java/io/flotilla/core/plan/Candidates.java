@@ -23,6 +23,15 @@ final class Candidates {
 
   private final List<TypeGroup> groups;
 
+  /** Classes that differ only in requests share their candidates; requests are checked later. */
+  private record Key(
+      List<Requirements> terms,
+      List<io.flotilla.core.taint.Toleration> tolerations,
+      java.util.Set<String> architectures,
+      Map<String, String> domain) {}
+
+  private final Map<Key, List<Allowed>> memo = new java.util.HashMap<>();
+
   Candidates(List<TypeGroup> groups) {
     this.groups = groups;
     for (TypeGroup g : groups) {
@@ -39,7 +48,9 @@ final class Candidates {
 
   /** Everything the class may use, with the pool's spot-first rule applied. */
   List<Allowed> of(PodClass c) {
-    return spotFirst(raw(c, c.terms()));
+    Key key =
+        new Key(c.terms(), c.template().tolerations(), c.template().architectures(), c.domain());
+    return memo.computeIfAbsent(key, k -> List.copyOf(spotFirst(raw(c, c.terms()))));
   }
 
   /** Is there any offering at all for these terms (ignoring capacity)? */

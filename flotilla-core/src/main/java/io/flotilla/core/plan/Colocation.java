@@ -28,6 +28,7 @@ final class Colocation {
   private final BitSet[] conflicts;
   private final List<Group> groups;
   private final int[][] groupsOf;
+  private final boolean active;
 
   Colocation(List<PodClass> classes) {
     int n = classes.size();
@@ -80,6 +81,11 @@ final class Colocation {
         of.get(i).add(g);
       }
     }
+    boolean any = !groups.isEmpty();
+    for (int i = 0; i < n; i++) {
+      any |= selfCap[i] != Integer.MAX_VALUE || !conflicts[i].isEmpty();
+    }
+    active = any;
     groupsOf =
         of.stream()
             .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
@@ -144,6 +150,11 @@ final class Colocation {
     if (n > 0) {
       present.set(c);
     }
+  }
+
+  /** Whether any class has a co-location rule at all; when none does, packing skips the checks. */
+  boolean active() {
+    return active;
   }
 
   boolean constrained(int c) {

@@ -122,7 +122,7 @@ final class ExistingFleet {
       String pool = poolOf(n);
       if (pool != null) {
         Resources capacity = n.capacity().isEmpty() ? n.allocatable() : n.capacity();
-        usage.merge(pool, withGpuTotal(capacity), Resources::plus);
+        usage.merge(pool, capacity, Resources::plus);
         count.merge(pool, 1, Integer::sum);
       }
     }
@@ -149,17 +149,6 @@ final class ExistingFleet {
       used = used.plus(ClassGrouping.withPodSlot(p.requests()));
     }
     return dims.vector(n.allocatable().minusFloored(used));
-  }
-
-  /** Limits may name "gpu": an existing node counts its GPUs of any make against it. */
-  private static Resources withGpuTotal(Resources capacity) {
-    long gpus = 0;
-    for (String name : capacity.names()) {
-      if (name.endsWith("/gpu")) {
-        gpus += capacity.get(name);
-      }
-    }
-    return gpus == 0 ? capacity : capacity.plus(Resources.of("gpu", gpus));
   }
 
   private static Resources daemonOverhead(Node n, List<DaemonSet> daemonSets) {

@@ -2,7 +2,6 @@ package io.flotilla.core.plan;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class LowerBound {
       return 0;
     }
     List<Shape> universe = new ArrayList<>();
-    Map<Shape, BitSet> served = new LinkedHashMap<>();
+    Map<Shape, BitSet> served = new java.util.IdentityHashMap<>();
     for (int k = 0; k < options.size(); k++) {
       for (Shape s : options.get(k)) {
         if (!served.containsKey(s)) {
@@ -50,8 +49,8 @@ final class LowerBound {
     }
     List<Shape> kept = undominated(universe, served, dims);
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Map<Shape, Variable> nodes = new HashMap<>();
-    Map<Shape, Expression[]> capacity = new HashMap<>();
+    Map<Shape, Variable> nodes = new java.util.IdentityHashMap<>();
+    Map<Shape, Expression[]> capacity = new java.util.IdentityHashMap<>();
     for (Shape s : kept) {
       nodes.put(s, model.addVariable().lower(0).weight(s.price()));
       Expression[] rows = new Expression[dims];
@@ -80,7 +79,28 @@ final class LowerBound {
         }
       }
     }
+    if (System.getenv("FLOTILLA_DEBUG") != null) {
+      System.err.println(
+          "lp: rows="
+              + requests.size()
+              + " shapes="
+              + kept.size()
+              + "/"
+              + universe.size()
+              + " vars="
+              + model.getVariables().size());
+    }
+    if (System.getenv("LP_SPARSE") != null) {
+      model.options.sparse = Boolean.valueOf(System.getenv("LP_SPARSE"));
+    }
+    if (System.getenv("LP_EXP") != null) {
+      model.options.experimental = true;
+    }
+    long t0 = System.nanoTime();
     Optimisation.Result result = model.minimise();
+    if (System.getenv("FLOTILLA_DEBUG") != null) {
+      System.err.println("lp solve " + (System.nanoTime() - t0) / 1e6 + " ms");
+    }
     if (!result.getState().isFeasible()) {
       throw new IllegalStateException("lower-bound LP not solved: " + result.getState());
     }

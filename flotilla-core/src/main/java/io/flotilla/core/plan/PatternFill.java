@@ -14,28 +14,40 @@ final class PatternFill {
   private final Colocation colocation;
   private final int dims;
 
+  private final long[] smallest;
+
   PatternFill(List<PodClass> classes, Colocation colocation, int dims) {
     this.classes = classes;
     this.colocation = colocation;
     this.dims = dims;
-  }
-
-  Pattern best(Shape shape, int[] candidates, long[] remaining, double[] values) {
-    int n = 0;
-    int[] live = new int[candidates.length];
-    for (int c : candidates) {
-      if (remaining[c] > 0) {
-        live[n++] = c;
+    this.smallest = new long[dims];
+    java.util.Arrays.fill(smallest, Long.MAX_VALUE);
+    for (PodClass c : classes) {
+      for (int d = 0; d < dims; d++) {
+        smallest[d] = Math.min(smallest[d], c.request()[d]);
       }
     }
-    if (n == 0) {
-      return Pattern.EMPTY;
+  }
+
+  /** No class can fit any more: some resource is below every class's request of it. */
+  private boolean full(long[] free) {
+    for (int d = 0; d < dims; d++) {
+      if (free[d] < smallest[d]) {
+        return true;
+      }
     }
-    live = Arrays.copyOf(live, n);
+    return false;
+  }
+
+  /** The two class orders of one shape under the current values: by density and by size. */
+  record Orders(int[] byDensity, int[] bySize) {}
+
+  Orders orders(Shape shape, int[] candidates, double[] values) {
+    int n = candidates.length;
     double[] density = new double[n];
     double[] size = new double[n];
     for (int i = 0; i < n; i++) {
-      long[] r = classes.get(live[i]).request();
+      long[] r = classes.get(candidates[i]).request();
       double l1 = 0;
       double max = 0;
       for (int d = 0; d < dims; d++) {
@@ -45,50 +57,73 @@ final class PatternFill {
           max = Math.max(max, f);
         }
       }
-      density[i] = values[live[i]] / Math.max(l1, 1e-12);
+      density[i] = values[candidates[i]] / Math.max(l1, 1e-12);
       size[i] = max;
     }
-    Pattern byDensity = fill(shape, live, order(density), remaining, values);
-    Pattern bySize = fill(shape, live, order(size), remaining, values);
+    return new Orders(sorted(candidates, density), sorted(candidates, size));
+  }
+
+  Pattern best(Shape shape, Orders orders, long[] remaining, double[] values) {
+    Pattern byDensity = fill(shape, orders.byDensity(), remaining, values);
+    Pattern bySize = fill(shape, orders.bySize(), remaining, values);
     return bySize.value() > byDensity.value() + 1e-12 ? bySize : byDensity;
   }
 
-  /** Indices of keys sorted descending (stable on ties). */
-  private static Integer[] order(double[] keys) {
+  /** Class ids sorted by key, descending (stable on ties). */
+  private static int[] sorted(int[] ids, double[] keys) {
     Integer[] idx = new Integer[keys.length];
     for (int i = 0; i < idx.length; i++) {
       idx[i] = i;
     }
     Arrays.sort(idx, (a, b) -> Double.compare(keys[b], keys[a]));
-    return idx;
+    int[] out = new int[ids.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ids[idx[i]];
+    }
+    return out;
   }
 
-  private Pattern fill(
-      Shape shape, int[] live, Integer[] order, long[] remaining, double[] values) {
+  private Pattern fill(Shape shape, int[] order, long[] remaining, double[] values) {
     long[] free = shape.free().clone();
-    int[] counts = new int[classes.size()];
-    int[] groupCounts = new int[colocation.groupCount()];
-    BitSet present = new BitSet();
-    int[] ids = new int[live.length];
-    long[] taken = new long[live.length];
+    int[] counts = null;
+    int[] groupCounts = null;
+    BitSet present = null;
+    int[] ids = new int[Math.min(order.length, 64)];
+    long[] taken = new long[ids.length];
     int m = 0;
     double value = 0;
-    for (Integer i : order) {
-      int c = live[i];
+    for (int c : order) {
+      if (remaining[c] == 0) {
+        continue;
+      }
       long[] r = classes.get(c).request();
       long k = Math.min(remaining[c], Dimensions.copiesThatFit(r, free));
-      if (k > 0 && colocation.constrained(c)) {
+      if (k > 0 && colocation.active()) {
+        if (counts == null) {
+          counts = new int[classes.size()];
+          groupCounts = new int[colocation.groupCount()];
+          present = new BitSet();
+        }
         k = Math.min(k, colocation.room(c, counts, groupCounts, present, null));
       }
       if (k <= 0) {
         continue;
       }
       Dimensions.subtract(free, r, k);
-      colocation.add(c, k, counts, groupCounts, present);
+      if (counts != null) {
+        colocation.add(c, k, counts, groupCounts, present);
+      }
+      if (m == ids.length) {
+        ids = Arrays.copyOf(ids, m * 2);
+        taken = Arrays.copyOf(taken, m * 2);
+      }
       ids[m] = c;
       taken[m] = k;
       m++;
       value += k * values[c];
+      if (full(free)) {
+        break;
+      }
     }
     return new Pattern(Arrays.copyOf(ids, m), Arrays.copyOf(taken, m), value);
   }

@@ -1,5 +1,6 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.nodepool.NodePool;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -12,13 +13,14 @@ import java.util.List;
  * charged it (sequential value correction); the cheapest of the rounds wins.
  */
 final class PatternPacker {
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = 1;
 
   private final List<PodClass> classes;
   private final List<Shape> shapes;
   private final BitSet[] compatible;
   private final int[][] candidates;
   private final PatternFill fill;
+  private final Colocation colocation;
   private final int dims;
 
   /**
@@ -39,19 +41,42 @@ final class PatternPacker {
       candidates[s] = compatible[s].stream().toArray();
     }
     this.fill = new PatternFill(classes, colocation, dims);
+    this.colocation = colocation;
   }
 
   /** Packs {@code remaining} (decremented in place by what was placed) within the budget. */
   List<NodeBatch> pack(long[] remaining, PoolBudget budget) {
+    return pack(remaining, budget, new BitSet());
+  }
+
+  /**
+   * Packs {@code remaining} within the budget. Where limits bind, classes in {@code fallback}
+   * (which a later tier can still take) are worth little here, so the room goes to pods with
+   * nowhere else to go.
+   */
+  List<NodeBatch> pack(long[] remaining, PoolBudget budget, BitSet fallback) {
     double[] values = initialValues();
+    if (!fallback.isEmpty() && !bindingPools(remaining, budget).isEmpty()) {
+      for (int c = fallback.nextSetBit(0); c >= 0; c = fallback.nextSetBit(c + 1)) {
+        values[c] *= 0.01;
+      }
+    }
     List<NodeBatch> best = null;
     long[] bestRemaining = null;
     PoolBudget bestBudget = null;
+    if (System.getenv("FLOTILLA_DEBUG") != null) {
+      System.err.println("packer: shapes=" + shapes.size() + " classes=" + classes.size());
+    }
     for (int round = 0; round < ROUNDS; round++) {
       long[] left = remaining.clone();
       PoolBudget roundBudget = budget.copy();
       List<NodeBatch> batches = greedy(left, values, roundBudget);
       batches = Downsizing.apply(batches, shapes, compatible, classes, dims, roundBudget);
+      batches =
+          TailMerging.apply(batches, shapes, compatible, classes, colocation, dims, roundBudget);
+      if (System.getenv("FLOTILLA_DEBUG") != null) {
+        System.err.println("round " + round + " cost " + cost(batches));
+      }
       if (best == null || better(batches, left, best, bestRemaining)) {
         best = batches;
         bestRemaining = left;
@@ -88,41 +113,98 @@ final class PatternPacker {
 
   private List<NodeBatch> greedy(long[] remaining, double[] values, PoolBudget budget) {
     List<NodeBatch> batches = new ArrayList<>();
+    int n = shapes.size();
+    PatternFill.Orders[] orders = new PatternFill.Orders[n];
+    for (int s = 0; s < n; s++) {
+      orders[s] = fill.orders(shapes.get(s), candidates[s], values);
+    }
+    Pattern[] cached = new Pattern[n];
+    java.util.Set<NodePool> binding = bindingPools(remaining, budget);
     while (true) {
       int bestShape = -1;
-      Pattern bestPattern = null;
       double bestEfficiency = 0;
-      for (int s = 0; s < shapes.size(); s++) {
+      for (int s = 0; s < n; s++) {
         Shape shape = shapes.get(s);
-        if (budget.allowance(shape) <= 0) {
+        if (cached[s] == Pattern.EMPTY || budget.allowance(shape) <= 0) {
           continue;
         }
-        Pattern p = fill.best(shape, candidates[s], remaining, values);
-        if (p.isEmpty()) {
-          continue;
+        if (cached[s] == null) {
+          cached[s] = fill.best(shape, orders[s], remaining, values);
+          if (cached[s].isEmpty()) {
+            cached[s] = Pattern.EMPTY;
+            continue;
+          }
         }
-        double efficiency = p.value() / Math.max(shape.price(), 1e-9);
-        if (bestPattern == null
+        // Where a pool's limits bind, pods per unit of the limit matter more than per dollar.
+        double efficiency =
+            binding.contains(shape.pool())
+                ? cached[s].value() / budget.scarcity(shape) / 1e3
+                : cached[s].value() / Math.max(shape.price(), 1e-9);
+        if (bestShape < 0
             || efficiency > bestEfficiency * (1 + 1e-9)
             || (efficiency >= bestEfficiency * (1 - 1e-9)
                 && shape.price() < shapes.get(bestShape).price())) {
           bestShape = s;
-          bestPattern = p;
           bestEfficiency = efficiency;
         }
       }
-      if (bestPattern == null) {
+      if (bestShape < 0) {
         return batches;
       }
       Shape shape = shapes.get(bestShape);
-      long reps =
-          Math.max(1, Math.min(bestPattern.repetitions(remaining), budget.allowance(shape)));
-      for (int i = 0; i < bestPattern.classIds().length; i++) {
-        remaining[bestPattern.classIds()[i]] -= bestPattern.counts()[i] * reps;
+      Pattern pattern = cached[bestShape];
+      long reps = Math.max(1, Math.min(pattern.repetitions(remaining), budget.allowance(shape)));
+      for (int i = 0; i < pattern.classIds().length; i++) {
+        remaining[pattern.classIds()[i]] -= pattern.counts()[i] * reps;
       }
       budget.spend(shape, reps);
-      batches.add(new NodeBatch(shape, bestPattern.classIds(), bestPattern.counts(), reps));
+      batches.add(new NodeBatch(shape, pattern.classIds(), pattern.counts(), reps));
+      invalidate(cached, remaining);
     }
+  }
+
+  /**
+   * A cached pattern stays right while every class in it still has as many pods left as it takes;
+   * classes outside it only ran lower, which cannot add them to the fill.
+   */
+  private static void invalidate(Pattern[] cached, long[] remaining) {
+    for (int s = 0; s < cached.length; s++) {
+      Pattern p = cached[s];
+      if (p == null || p == Pattern.EMPTY) {
+        continue;
+      }
+      for (int i = 0; i < p.classIds().length; i++) {
+        if (remaining[p.classIds()[i]] < p.counts()[i]) {
+          cached[s] = null;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Pools whose cpu or memory limits the pods that could use them would exceed. */
+  private java.util.Set<NodePool> bindingPools(long[] remaining, PoolBudget budget) {
+    java.util.Map<NodePool, BitSet> users = new java.util.LinkedHashMap<>();
+    for (int s = 0; s < shapes.size(); s++) {
+      NodePool pool = shapes.get(s).pool();
+      if (!pool.limits().isEmpty() || pool.maxNodes() != null) {
+        users.computeIfAbsent(pool, p -> new BitSet()).or(compatible[s]);
+      }
+    }
+    java.util.Set<NodePool> binding = new java.util.HashSet<>();
+    users.forEach(
+        (pool, classIds) -> {
+          long cpu = 0;
+          long memory = 0;
+          for (int c = classIds.nextSetBit(0); c >= 0; c = classIds.nextSetBit(c + 1)) {
+            cpu += classes.get(c).request()[0] * remaining[c];
+            memory += classes.get(c).request()[1] * remaining[c];
+          }
+          if (budget.binding(pool, java.util.Map.of("cpu", cpu, "memory", memory))) {
+            binding.add(pool);
+          }
+        });
+    return binding;
   }
 
   /** A class's first value: its cost on its cheapest shape if nodes were filled perfectly. */

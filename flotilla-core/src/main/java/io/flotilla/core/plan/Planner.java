@@ -1,5 +1,6 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.label.Requirements;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
@@ -20,6 +21,23 @@ import java.util.TreeSet;
  * always gives the same plan.
  */
 public final class Planner {
+  /** How new nodes are packed. */
+  public enum Strategy {
+    /** Flotilla's pattern packing: mixes complementary pods, sizes nodes to what is left. */
+    OPTIMIZED,
+    /** Karpenter's rules restated: first-fit decreasing, the cheapest type that still fits. */
+    FIRST_FIT_DECREASING
+  }
+
+  private final Strategy strategy;
+
+  public Planner() {
+    this(Strategy.OPTIMIZED);
+  }
+
+  public Planner(Strategy strategy) {
+    this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
+  }
 
   /** The plan and, when asked, the fractional LP lower bound on its new-node cost. */
   public record Outcome(Plan plan, Double lowerBoundPerHour) {}
@@ -61,9 +79,12 @@ public final class Planner {
     }
     SpreadQuotas.Result spread =
         new SpreadQuotas(request.pods().stream().filter(Pod::bound).toList(), fleet.labelsByNode())
-            .apply(classes, (c, key) -> domains(c, key, candidates, fleet));
+            .apply(
+                classes,
+                (c, key) -> domains(c.withTerms(requiredTerms(c)), key, candidates, fleet),
+                c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, c.terms()));
     unschedulable.putAll(spread.unschedulable());
-    classes = renumber(spread.classes());
+    classes = renumber(relaxPinned(spread.classes(), candidates, fleet));
 
     Colocation colocation = new Colocation(classes);
     List<ExistingNode> nodes = fleet.nodes(classes, colocation);
@@ -80,10 +101,20 @@ public final class Planner {
     PoolBudget budget = fleet.budget(request.pools());
     List<NodeBatch> batches = new ArrayList<>();
     List<TierPacking.Result> tierResults = new ArrayList<>();
-    for (List<NodePool> tier : tiers) {
+    for (int t = 0; t < tiers.size(); t++) {
+      List<NodePool> tier = tiers.get(t);
       TierPacking.Result r =
           TierPacking.pack(
-              tier, classes, allowed, remaining, factory, colocation, dims.size(), budget);
+              tier,
+              classes,
+              allowed,
+              remaining,
+              factory,
+              colocation,
+              dims.size(),
+              budget,
+              strategy,
+              fallback(classes, allowed, tiers.subList(t + 1, tiers.size())));
       tierResults.add(r);
       batches.addAll(r.batches());
     }
@@ -97,7 +128,13 @@ public final class Planner {
       }
     }
     Plan plan =
-        PlanAssembly.assemble(request, classes, nodes, onExisting, batches, unschedulable, dims);
+        SkewGuard.enforce(
+            PlanAssembly.assemble(
+                request, classes, nodes, onExisting, batches, unschedulable, dims),
+            spread.spreads(),
+            podsById(request),
+            fleet.labelsByNode(),
+            request.pods().stream().filter(Pod::bound).toList());
     Double bound = withLowerBound ? lowerBound(classes, tierResults, dims.size()) : null;
     return new Outcome(plan, bound);
   }
@@ -124,6 +161,25 @@ public final class Planner {
       }
     }
     return LowerBound.solve(classes, demand, options, dims);
+  }
+
+  /** Classes some pool of the later tiers could still take. */
+  private static java.util.BitSet fallback(
+      List<PodClass> classes,
+      Map<Integer, List<Candidates.Allowed>> allowed,
+      List<List<NodePool>> later) {
+    Set<NodePool> pools = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    later.forEach(pools::addAll);
+    java.util.BitSet out = new java.util.BitSet();
+    for (PodClass c : classes) {
+      for (Candidates.Allowed a : allowed.getOrDefault(c.id(), List.of())) {
+        if (pools.contains(a.group().pool())) {
+          out.set(c.id());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Pools grouped by weight, highest first; names order pools within a tier. */
@@ -154,6 +210,36 @@ public final class Planner {
       }
     }
     return values;
+  }
+
+  /** The pod's own required terms: topology domains are counted on these, not preferences. */
+  private static List<Requirements> requiredTerms(PodClass c) {
+    return c.template().nodeAffinity().requiredTerms();
+  }
+
+  /**
+   * A class pinned to a domain its preferences cannot reach falls back to its required terms there
+   * (Karpenter relaxes preferences before it gives up on a pod).
+   */
+  private static List<PodClass> relaxPinned(
+      List<PodClass> classes, Candidates candidates, ExistingFleet fleet) {
+    List<PodClass> out = new ArrayList<>();
+    for (PodClass c : classes) {
+      if (!c.domain().isEmpty()
+          && !candidates.anyFor(c, c.terms())
+          && !fleet.anyAccepts(c, c.terms())) {
+        out.add(c.withTerms(requiredTerms(c)));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static Map<PodId, Pod> podsById(PlanRequest request) {
+    Map<PodId, Pod> byId = new java.util.HashMap<>();
+    request.pods().forEach(p -> byId.put(p.id(), p));
+    return byId;
   }
 
   private static List<PodClass> renumber(List<PodClass> classes) {

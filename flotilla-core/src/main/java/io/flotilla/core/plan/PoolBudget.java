@@ -82,12 +82,49 @@ final class PoolBudget {
     nodesLeft.computeIfPresent(pool, (k, n) -> (int) Math.max(0, n - nodes));
   }
 
-  /** What one node of the shape counts against a limit; "gpu" counts its GPUs of any make. */
+  /** What one node of the shape counts against a limit: its capacity of that resource. */
   static long counted(Shape shape, String limitName) {
-    if ("gpu".equals(limitName)) {
-      return shape.offering().type().gpu().count();
-    }
     return shape.capacity().get(limitName);
+  }
+
+  /**
+   * The share of the pool's remaining budget one node of the shape would use: its largest fraction
+   * of any limit, or of the node count left. Zero for an unlimited pool.
+   */
+  double scarcity(Shape shape) {
+    String pool = shape.pool().name();
+    double share = 0;
+    Integer nodes = nodesLeft.get(pool);
+    if (nodes != null) {
+      share = nodes == 0 ? Double.POSITIVE_INFINITY : 1.0 / nodes;
+    }
+    Resources remaining = left.getOrDefault(pool, Resources.NONE);
+    for (String name : shape.pool().limits().names()) {
+      long per = counted(shape, name);
+      if (per > 0) {
+        long have = remaining.get(name);
+        share = Math.max(share, have == 0 ? Double.POSITIVE_INFINITY : (double) per / have);
+      }
+    }
+    return share;
+  }
+
+  /**
+   * Whether the pool's limits will bind: the pods that could use it need more of a limited resource
+   * than is left (node counts always bind, they are small by nature).
+   */
+  boolean binding(NodePool pool, Map<String, Long> demand) {
+    if (nodesLeft.containsKey(pool.name())) {
+      return true;
+    }
+    Resources remaining = left.getOrDefault(pool.name(), Resources.NONE);
+    for (String name : pool.limits().names()) {
+      long need = demand.getOrDefault(name, 0L);
+      if (need > remaining.get(name) * 0.9) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Why a pool cannot launch this shape, for explanations. */

@@ -21,8 +21,12 @@ import java.util.function.BiFunction;
  * (see {@link Colocation}).
  */
 final class SpreadQuotas {
-  /** The result: sub-classes pinned to domains, and pods no domain may take. */
-  record Result(List<PodClass> classes, Map<PodId, String> unschedulable) {}
+  /** The result: sub-classes pinned to domains, pods no domain may take, and the spreads. */
+  record Result(List<PodClass> classes, Map<PodId, String> unschedulable, List<Spread> spreads) {}
+
+  /** One hard spread as planned: the pods it counts and the domains it spans. */
+  record Spread(
+      TopologySpread constraint, String namespace, Set<String> domains, Set<PodId> constrained) {}
 
   private record Key(LabelSelector selector, String namespace, String topologyKey) {}
 
@@ -38,10 +42,15 @@ final class SpreadQuotas {
 
   /**
    * @param domainsOf the values of a topology key on the nodes a class may use
+   * @param usable whether any node at all may take the class
    */
-  Result apply(List<PodClass> classes, BiFunction<PodClass, String, Set<String>> domainsOf) {
+  Result apply(
+      List<PodClass> classes,
+      BiFunction<PodClass, String, Set<String>> domainsOf,
+      java.util.function.Predicate<PodClass> usable) {
     List<PodClass> out = new ArrayList<>();
     Map<PodId, String> failed = new LinkedHashMap<>();
+    List<Spread> spreads = new ArrayList<>();
     for (PodClass c : classes) {
       TopologySpread spread = nodeLevelSpread(c.template());
       if (spread == null) {
@@ -49,6 +58,10 @@ final class SpreadQuotas {
         continue;
       }
       Set<String> domains = domainsOf.apply(c, spread.topologyKey());
+      if (domains.isEmpty() && !usable.test(c)) {
+        out.add(c); // nowhere to go at all: the general explanation says why
+        continue;
+      }
       Key key = new Key(spread.selector(), c.template().id().namespace(), spread.topologyKey());
       Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
       Map<String, List<PodId>> assigned = new TreeMap<>();
@@ -61,7 +74,11 @@ final class SpreadQuotas {
           }
         }
         if (best == null) {
-          failed.put(pod, "topology spread on " + spread.topologyKey() + ": no eligible domain");
+          failed.put(
+              pod,
+              "topology spread on "
+                  + spread.topologyKey()
+                  + ": no node the pod may use carries that label");
           continue;
         }
         if (tooFewDomains && tally.getOrDefault(best, 0) + 1 > spread.maxSkew()) {
@@ -79,13 +96,21 @@ final class SpreadQuotas {
         assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
       }
       recordElsewhere(c, key, assigned);
+      if (spread.hard()) {
+        spreads.add(
+            new Spread(
+                spread,
+                c.template().id().namespace(),
+                Set.copyOf(domains),
+                java.util.Set.copyOf(c.pods())));
+      }
       for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
         Map<String, String> domain = new TreeMap<>(c.domain());
         domain.put(spread.topologyKey(), e.getKey());
         out.add(c.withPods(-1, e.getValue(), domain));
       }
     }
-    return new Result(out, failed);
+    return new Result(out, failed, spreads);
   }
 
   /** The first spread constraint over a node-level key; hostname spreads are caps, not quotas. */

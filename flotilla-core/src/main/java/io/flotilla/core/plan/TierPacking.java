@@ -5,7 +5,6 @@ import io.flotilla.core.nodepool.NodePool;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,8 @@ import java.util.stream.Collectors;
  * each shape can hold, and the packing of the classes that reach this tier.
  */
 final class TierPacking {
+  static final int PORTFOLIO_PODS = 2000;
+
   private TierPacking() {}
 
   /** What a tier launched, and the shapes it chose from with the classes each could hold. */
@@ -32,36 +33,50 @@ final class TierPacking {
       ShapeFactory factory,
       Colocation colocation,
       int dims,
-      PoolBudget budget) {
+      PoolBudget budget,
+      Planner.Strategy strategy,
+      BitSet fallback) {
     Set<String> names = tier.stream().map(NodePool::name).collect(Collectors.toSet());
-    Map<Integer, List<Candidates.Allowed>> here = new LinkedHashMap<>();
+    // Classes with the same candidates (the same memoised list) are handled together, in the
+    // order their first class comes, so the plan does not depend on hash order.
+    Map<List<Candidates.Allowed>, Integer> index = new java.util.IdentityHashMap<>();
+    List<List<Candidates.Allowed>> distinct = new ArrayList<>();
+    List<List<Integer>> members = new ArrayList<>();
+    for (PodClass c : classes) {
+      if (remaining[c.id()] > 0) {
+        List<Candidates.Allowed> all = allowed.getOrDefault(c.id(), List.of());
+        Integer i = index.get(all);
+        if (i == null) {
+          i = distinct.size();
+          index.put(all, i);
+          distinct.add(all);
+          members.add(new ArrayList<>());
+        }
+        members.get(i).add(c.id());
+      }
+    }
+    List<List<Candidates.Allowed>> inTier = new ArrayList<>();
     Map<Long, Shape> universe = new HashMap<>();
     List<Shape> shapes = new ArrayList<>();
-    for (PodClass c : classes) {
-      if (remaining[c.id()] == 0) {
-        continue;
-      }
-      List<Candidates.Allowed> mine = new ArrayList<>();
-      for (Candidates.Allowed a : allowed.getOrDefault(c.id(), List.of())) {
-        if (names.contains(a.group().pool().name())) {
-          mine.add(a);
-          int cheapest = cheapest(a);
-          long key = key(a.group(), cheapest);
-          if (!universe.containsKey(key)) {
-            Shape s = factory.shape(a.group(), a.group().offerings().get(cheapest));
-            universe.put(key, s);
-            shapes.add(s);
-          }
-        }
-      }
-      if (!mine.isEmpty()) {
-        here.put(c.id(), mine);
+    for (List<Candidates.Allowed> all : distinct) {
+      List<Candidates.Allowed> mine =
+          all.stream().filter(a -> names.contains(a.group().pool().name())).toList();
+      inTier.add(mine);
+      for (Candidates.Allowed a : mine) {
+        int cheapest = cheapest(a);
+        universe.computeIfAbsent(
+            key(a.group(), cheapest),
+            k -> {
+              Shape s = factory.shape(a.group(), a.group().offerings().get(cheapest));
+              shapes.add(s);
+              return s;
+            });
       }
     }
-    if (here.isEmpty()) {
+    if (shapes.isEmpty()) {
       return Result.EMPTY;
     }
-    Map<Shape, Integer> position = new HashMap<>();
+    Map<Shape, Integer> position = new java.util.IdentityHashMap<>();
     for (int i = 0; i < shapes.size(); i++) {
       position.put(shapes.get(i), i);
     }
@@ -69,30 +84,114 @@ final class TierPacking {
     for (int i = 0; i < compatible.length; i++) {
       compatible[i] = new BitSet(classes.size());
     }
-    here.forEach(
-        (c, mine) -> {
-          long[] request = classes.get(c).request();
-          for (Candidates.Allowed a : mine) {
-            for (int i = 0; i < a.group().offerings().size(); i++) {
-              Shape s = universe.get(key(a.group(), i));
-              if (s != null && (a.mask() & (1L << i)) != 0 && Dimensions.fits(request, s.free())) {
-                compatible[position.get(s)].set(c);
-              }
-            }
+    for (int k = 0; k < distinct.size(); k++) {
+      List<Candidates.Allowed> mine = inTier.get(k);
+      List<Integer> usable = new ArrayList<>();
+      for (Candidates.Allowed a : mine) {
+        for (int i = 0; i < a.group().offerings().size(); i++) {
+          Shape s = (a.mask() & (1L << i)) != 0 ? universe.get(key(a.group(), i)) : null;
+          if (s != null) {
+            usable.add(position.get(s));
           }
-        });
-    List<Shape> useful = new ArrayList<>();
-    List<BitSet> usefulCompat = new ArrayList<>();
-    for (int i = 0; i < shapes.size(); i++) {
-      if (!compatible[i].isEmpty()) {
-        useful.add(shapes.get(i));
-        usefulCompat.add(compatible[i]);
+        }
+      }
+      for (int c : members.get(k)) {
+        long[] request = classes.get(c).request();
+        for (int s : usable) {
+          if (Dimensions.fits(request, shapes.get(s).free())) {
+            compatible[s].set(c);
+          }
+        }
       }
     }
-    List<NodeBatch> batches =
-        new PatternPacker(classes, useful, usefulCompat.toArray(BitSet[]::new), colocation, dims)
-            .pack(remaining, budget);
+    List<Shape> nonEmpty = new ArrayList<>();
+    List<BitSet> nonEmptyCompat = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      if (!compatible[i].isEmpty()) {
+        nonEmpty.add(shapes.get(i));
+        nonEmptyCompat.add(compatible[i]);
+      }
+    }
+    List<Shape> useful = new ArrayList<>();
+    List<BitSet> usefulCompat = new ArrayList<>();
+    for (int i : ShapePruning.undominated(nonEmpty, nonEmptyCompat)) {
+      useful.add(nonEmpty.get(i));
+      usefulCompat.add(nonEmptyCompat.get(i));
+    }
+    BitSet[] compat = usefulCompat.toArray(BitSet[]::new);
+    List<NodeBatch> batches;
+    if (strategy == Planner.Strategy.FIRST_FIT_DECREASING) {
+      batches =
+          new FirstFitPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
+    } else if (tier.stream().allMatch(p -> p.limits().isEmpty() && p.maxNodes() == null)
+        && pods(remaining, compat) > PORTFOLIO_PODS) {
+      batches =
+          new PatternPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
+    } else {
+      batches = portfolio(classes, useful, compat, colocation, dims, remaining, budget, fallback);
+    }
     return new Result(batches, useful, usefulCompat);
+  }
+
+  /** Pods of the classes some shape of the tier can hold. */
+  private static long pods(long[] remaining, BitSet[] compat) {
+    BitSet any = new BitSet();
+    for (BitSet b : compat) {
+      any.or(b);
+    }
+    long n = 0;
+    for (int c = any.nextSetBit(0); c >= 0; c = any.nextSetBit(c + 1)) {
+      n += remaining[c];
+    }
+    return n;
+  }
+
+  /**
+   * Small tiers, and tiers whose pools have limits, run both packings and keep the one that places
+   * more pods, then the cheaper: there greedy pattern packing can lose to first-fit on a tail or a
+   * limit, and trying both costs little. Large unlimited tiers use pattern packing alone; the
+   * benchmark compares it with first-fit on every run.
+   */
+  private static List<NodeBatch> portfolio(
+      List<PodClass> classes,
+      List<Shape> shapes,
+      BitSet[] compat,
+      Colocation colocation,
+      int dims,
+      long[] remaining,
+      PoolBudget budget,
+      BitSet fallback) {
+    long[] leftA = remaining.clone();
+    PoolBudget budgetA = budget.copy();
+    List<NodeBatch> a =
+        new PatternPacker(classes, shapes, compat, colocation, dims).pack(leftA, budgetA, fallback);
+    long[] leftB = remaining.clone();
+    PoolBudget budgetB = budget.copy();
+    List<NodeBatch> b =
+        new FirstFitPacker(classes, shapes, compat, colocation, dims).pack(leftB, budgetB);
+    // Pods with nowhere else to go count first, then all pods, then cost.
+    long strandedA = stranded(leftA, fallback);
+    long strandedB = stranded(leftB, fallback);
+    long unplacedA = java.util.Arrays.stream(leftA).sum();
+    long unplacedB = java.util.Arrays.stream(leftB).sum();
+    boolean keepA =
+        strandedA < strandedB
+            || (strandedA == strandedB
+                && (unplacedA < unplacedB
+                    || (unplacedA == unplacedB && PatternPacker.cost(a) <= PatternPacker.cost(b))));
+    System.arraycopy(keepA ? leftA : leftB, 0, remaining, 0, remaining.length);
+    budget.become(keepA ? budgetA : budgetB);
+    return keepA ? a : b;
+  }
+
+  private static long stranded(long[] left, BitSet fallback) {
+    long n = 0;
+    for (int c = 0; c < left.length; c++) {
+      if (!fallback.get(c)) {
+        n += left[c];
+      }
+    }
+    return n;
   }
 
   private static int cheapest(Candidates.Allowed a) {
