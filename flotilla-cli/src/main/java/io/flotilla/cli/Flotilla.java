@@ -1,5 +1,7 @@
 package io.flotilla.cli;
 
+import io.flotilla.cli.catalog.InstanceTypesCommand;
+import io.flotilla.cli.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flotilla 0.1.0",
     description = "Runs Kubernetes workloads on the cheapest capacity that is still safe.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, InstanceTypesCommand.class})
 public final class Flotilla implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,6 +29,6 @@ public final class Flotilla implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

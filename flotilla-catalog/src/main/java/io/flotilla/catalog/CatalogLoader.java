@@ -1,0 +1,79 @@
+package io.flotilla.catalog;
+
+import io.flotilla.catalog.csv.CsvResource;
+import io.flotilla.catalog.csv.Errors;
+import io.flotilla.catalog.pricefile.PriceFileReader;
+import io.flotilla.catalog.pricefile.PriceOverride;
+import io.flotilla.catalog.pricefile.PriceOverrides;
+import io.flotilla.catalog.pricing.AdvisorRow;
+import io.flotilla.catalog.pricing.SpotAdvice;
+import io.flotilla.catalog.pricing.SpotAdvisorReader;
+import io.flotilla.catalog.pricing.SpotPriceModel;
+import io.flotilla.catalog.pricing.SpotPriceReader;
+import io.flotilla.catalog.pricing.SpotPriceRow;
+import io.flotilla.catalog.pricing.ZoneAlias;
+import io.flotilla.catalog.pricing.ZoneSpread;
+import io.flotilla.catalog.pricing.Zones;
+import io.flotilla.catalog.types.InstanceTypeColumns;
+import io.flotilla.catalog.types.InstanceTypeReader;
+import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.Offering;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the bundled data and the user's price file and builds the catalog. */
+final class CatalogLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogLoader.class);
+
+  private final CsvResource files;
+
+  CatalogLoader(ClassLoader classLoader) {
+    this.files = new CsvResource(classLoader);
+  }
+
+  Ec2Catalog load(CatalogSettings settings) {
+    long start = System.nanoTime();
+    Errors errors = new Errors();
+    List<InstanceType> types =
+        InstanceTypeReader.read(
+            files.bundled(InstanceTypeColumns.FILE, InstanceTypeColumns.ALL, errors), errors);
+    Map<String, AdvisorRow> advisor =
+        SpotAdvisorReader.read(
+            files.bundled(SpotAdvisorReader.FILE, SpotAdvisorReader.COLUMNS, errors),
+            Zones.REGION,
+            errors);
+    List<SpotPriceRow> observed =
+        SpotPriceReader.read(
+            files.bundled(SpotPriceReader.FILE, SpotPriceReader.COLUMNS, errors),
+            Zones.REGION,
+            errors);
+    errors.throwIfAny();
+
+    List<ZoneAlias> zones = Zones.usEast1();
+    SpotAdvice advice = new SpotAdvice(types, advisor);
+    ZoneSpread spread =
+        new ZoneSpread(zones.stream().map(ZoneAlias::zoneId).toList(), types, observed);
+    SpotPriceModel model = new SpotPriceModel(zones, advice, spread);
+    List<Offering> offerings = types.stream().flatMap(t -> model.offerings(t).stream()).toList();
+
+    if (settings.priceFile() != null) {
+      Map<String, InstanceType> byName = new LinkedHashMap<>();
+      types.forEach(t -> byName.put(t.name(), t));
+      List<PriceOverride> overrides = new PriceFileReader(files).read(settings.priceFile(), byName);
+      offerings = PriceOverrides.apply(offerings, overrides, byName);
+      LOG.info("applied {} prices from {}", overrides.size(), settings.priceFile());
+    }
+    Catalog catalog = new Catalog(Zones.REGION, types, offerings);
+    LOG.debug(
+        "catalog {}: {} types, {} offerings in {} ms",
+        Zones.REGION,
+        types.size(),
+        offerings.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return new Ec2Catalog(catalog, new InterruptionBands(catalog, advice));
+  }
+}

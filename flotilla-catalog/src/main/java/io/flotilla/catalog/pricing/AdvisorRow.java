@@ -1,0 +1,4 @@
+package io.flotilla.catalog.pricing;
+
+/** One Spot Instance Advisor row of the catalog's region. */
+public record AdvisorRow(String instanceType, int savingsPct, InterruptionBand band, String asOf) {}

@@ -1,0 +1,23 @@
+package io.flotilla.cli.plan;
+
+import io.flotilla.kube.manifest.Manifests;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+
+/** What reading the manifests skipped or found odd, on stderr so stdout stays a clean result. */
+final class Notes {
+  private Notes() {}
+
+  static void print(PrintWriter err, Manifests manifests) {
+    if (!manifests.skippedKinds().isEmpty()) {
+      err.println(
+          "skipped (not scheduling-relevant): "
+              + manifests.skippedKinds().entrySet().stream()
+                  .map(e -> e.getKey() + " x" + e.getValue())
+                  .collect(Collectors.joining(", ")));
+    }
+    for (String warning : manifests.warnings()) {
+      err.println("warning: " + warning);
+    }
+  }
+}

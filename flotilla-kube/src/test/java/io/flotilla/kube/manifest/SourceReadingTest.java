@@ -1,0 +1,231 @@
+package io.flotilla.kube.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.core.pod.Pod;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceReadingTest {
+  private static final String POD =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: %s}\n"
+          + "spec: {containers: [{name: a, image: x}]}\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void directoriesAreReadRecursivelyInSortedOrderOfManifestFilesOnly() throws Exception {
+    Fixtures.write(dir, "b/second.yml", POD.formatted("second"));
+    Fixtures.write(dir, "a/z-first.yaml", POD.formatted("first"));
+    Fixtures.write(
+        dir,
+        "c.json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"third\"},"
+            + "\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"x\"}]}}");
+    Fixtures.write(dir, "README.md", "not: [a manifest");
+    Fixtures.write(dir, "notes.txt", "kind: nothing");
+
+    Manifests m = Fixtures.read(dir);
+
+    assertThat(m.pods()).extracting(p -> p.id().name()).containsExactly("first", "second", "third");
+  }
+
+  @Test
+  void emptyDocumentsAreIgnoredButCounted() throws Exception {
+    Path file =
+        Fixtures.write(
+            dir,
+            "pods.yaml",
+            "# comment only\n---\n---\n"
+                + POD.formatted("a")
+                + "---\n# nothing\n---\n"
+                + POD.formatted("b").replace("name: b", "name: b, labels: {x: ")
+                + "---\n");
+
+    ManifestException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ManifestException.class, () -> Fixtures.read(file));
+
+    assertThat(e.documentIndex()).isEqualTo(4);
+  }
+
+  @Test
+  void listKindsAreExpandedAndJsonMayHoldSeveralObjects() throws Exception {
+    Path list =
+        Fixtures.write(
+            dir,
+            "list.yaml",
+            "apiVersion: v1\nkind: List\nitems:\n"
+                + POD.formatted("one").indent(2).replaceFirst("  apiVersion", "- apiVersion")
+                + "- apiVersion: v1\n  kind: Service\n  metadata: {name: svc}\n");
+    Path json =
+        Fixtures.write(
+            dir,
+            "two.json",
+            "{\"apiVersion\": \"v1\", \"kind\": \"PodList\", \"items\": [\n"
+                + "\t{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"two\"},\n"
+                + "\t \"spec\": {\"containers\": [{\"name\": \"a\", \"image\": \"x\"}]}}]}\n"
+                + "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}}\n");
+
+    Manifests m = Fixtures.read(list, json);
+
+    assertThat(m.pods()).extracting(p -> p.id().name()).containsExactly("one", "two");
+    assertThat(m.skippedKinds()).isEqualTo(Map.of("ConfigMap", 1, "Service", 1));
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysAreResolved() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "anchors.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          labels: &labels {app: web, tier: front}
+        spec:
+          nodeSelector:
+            <<: *labels
+            tier: back
+          containers:
+            - &container {name: a, image: x, resources: {requests: {cpu: 100m}}}
+            - {<<: *container, name: b}
+        """);
+
+    Pod p = m.pods().get(0);
+    assertThat(p.labels()).isEqualTo(Map.of("app", "web", "tier", "front"));
+    assertThat(p.nodeAffinity().requiredTerms().get(0).pinnedLabels())
+        .containsExactly(Map.entry("app", "web"), Map.entry("tier", "back"));
+    assertThat(p.requests().get("cpu")).isEqualTo(200);
+    assertThat(m.warnings()).isEmpty();
+  }
+
+  @Test
+  void plainScalarsKeepTheirTextInStringFields() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "scalars.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          labels: {version: 010, enabled: yes, cluster: "${CLUSTER_NAME}", ratio: 1.50}
+        spec:
+          containers: [{name: a, image: x, resources: {requests: {cpu: 0.5, memory: 1e3}}}]
+        """);
+
+    Pod p = m.pods().get(0);
+    assertThat(p.labels())
+        .containsEntry("version", "010")
+        .containsEntry("enabled", "yes")
+        .containsEntry("cluster", "${CLUSTER_NAME}")
+        .containsEntry("ratio", "1.50");
+    assertThat(p.requests().get("cpu")).isEqualTo(500);
+    assertThat(p.requests().get("memory")).isEqualTo(1000);
+  }
+
+  @Test
+  void duplicateKeysAreWarnedAndTheLastWins() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "dup.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  name: q\n"
+                + "spec: {containers: [{name: a, image: x}]}\n");
+
+    assertThat(m.pods()).extracting(p -> p.id().name()).containsExactly("q");
+    assertThat(m.warnings())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            dir.resolve("dup.yaml")
+                + ":5: document 1 (Pod/q): metadata.name: duplicate key; "
+                + "the last value is used");
+  }
+
+  @Test
+  void nonSchedulingKindsAreCountedAndOthersWarned() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "mixed.yaml",
+            """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: a}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: b}
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: pdb}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: nightly}
+        ---
+        apiVersion: flink.apache.org/v1beta1
+        kind: FlinkDeployment
+        metadata: {name: job}
+        ---
+        apiVersion: karpenter.sh/v1alpha4
+        kind: Provisioner
+        metadata: {name: old}
+        """);
+
+    assertThat(m.skippedKinds())
+        .isEqualTo(
+            Map.of(
+                "CronJob",
+                1,
+                "FlinkDeployment",
+                1,
+                "PodDisruptionBudget",
+                1,
+                "Provisioner",
+                1,
+                "Service",
+                2));
+    assertThat(m.warnings())
+        .hasSize(3)
+        .anySatisfy(w -> assertThat(w).contains("document 4 (CronJob/nightly)"))
+        .anySatisfy(
+            w -> assertThat(w).contains("unknown kind flink.apache.org/v1beta1 FlinkDeployment"))
+        .anySatisfy(w -> assertThat(w).contains("unsupported apiVersion karpenter.sh/v1alpha4"));
+  }
+
+  @Test
+  void unknownFieldNamesOfKubernetesKindsAreWarnedWithTheirLine() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "typo.yaml",
+            """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replica: 3
+          template:
+            spec:
+              containers: [{name: a, image: x}]
+        """);
+
+    assertThat(m.pods()).hasSize(1);
+    assertThat(m.warnings())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            dir.resolve("typo.yaml")
+                + ":5: document 1 (Deployment/web): spec.replica: "
+                + "unknown field, ignored");
+  }
+}
