@@ -7,15 +7,20 @@ import io.flotilla.core.plan.Planner;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.workload.MixGenerator;
 import io.flotilla.core.workload.MixSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Plans generated mixes against the full catalog and reports pods per second, cost against the LP
- * lower bound and the first-fit-decreasing baseline, and peak heap.
+ * Plans generated mixes against the full catalog and measures: median planning time and pods per
+ * second (warm), the plan's cost against the LP lower bound and against the first-fit-decreasing
+ * baseline, and the peak heap while planning.
  */
 public final class PlanBenchmarkRun {
-  /** One measured size. */
+  /** The figures for one mix size. */
   public record Figures(
       int pods,
       double medianMillis,
@@ -29,6 +34,10 @@ public final class PlanBenchmarkRun {
     public double ratioToBound() {
       return lowerBoundPerHour > 0 ? costPerHour / lowerBoundPerHour : Double.NaN;
     }
+
+    public double ratioToBaseline() {
+      return baselinePerHour > 0 ? costPerHour / baselinePerHour : Double.NaN;
+    }
   }
 
   private final Catalog catalog;
@@ -37,6 +46,10 @@ public final class PlanBenchmarkRun {
     this.catalog = catalog;
   }
 
+  /**
+   * The standard mix of the benchmark: {@link MixSpec#standard}, {@link
+   * MixGenerator#standardPools}.
+   */
   public PlanRequest request(int pods, long seed) {
     List<Pod> mix = new MixGenerator(new SplittableRandom(seed)).pods(MixSpec.standard(pods));
     return new PlanRequest(mix, List.of(), MixGenerator.standardPools(), List.of(), catalog);
@@ -45,6 +58,9 @@ public final class PlanBenchmarkRun {
   public Figures measure(int pods, long seed, int repetitions) {
     PlanRequest request = request(pods, seed);
     Planner planner = new Planner();
+    planner.plan(request); // warm-up
+    System.gc();
+    resetPeaks();
     double[] millis = new double[repetitions];
     Plan plan = null;
     for (int i = 0; i < repetitions; i++) {
@@ -52,50 +68,38 @@ public final class PlanBenchmarkRun {
       plan = planner.plan(request);
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
-    java.util.Arrays.sort(millis);
+    long peak = peakHeapMiB();
+    Arrays.sort(millis);
     double median = millis[repetitions / 2];
     double bound = planner.plan(request, true).lowerBoundPerHour();
+    double baseline =
+        new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request).newCostPerHour();
     return new Figures(
         pods,
         median,
         pods / (median / 1000),
         plan.newCostPerHour(),
         bound,
-        Double.NaN,
+        baseline,
         plan.unschedulable().size(),
-        peakHeapMiB());
+        peak);
   }
 
-  static long peakHeapMiB() {
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeapMiB() {
     long peak = 0;
-    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
     return peak >> 20;
-  }
-
-  public static void main(String[] args) {
-    Catalog catalog =
-        io.flotilla.catalog.Ec2Catalog.load(new io.flotilla.catalog.CatalogSettings(null));
-    PlanBenchmarkRun run = new PlanBenchmarkRun(catalog);
-    int[] sizes =
-        args.length > 0
-            ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
-            : new int[] {1000, 10000, 50000};
-    for (int pods : sizes) {
-      Figures f = run.measure(pods, 42, 5);
-      System.out.printf(
-          "pods=%d median=%.1fms pods/s=%.0f cost=%.4f bound=%.4f ratio=%.4f unsched=%d heap=%dMiB%n",
-          f.pods(),
-          f.medianMillis(),
-          f.podsPerSecond(),
-          f.costPerHour(),
-          f.lowerBoundPerHour(),
-          f.ratioToBound(),
-          f.unschedulable(),
-          f.peakHeapMiB());
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.flotilla.cli;
 
+import io.flotilla.cli.bench.BenchCommand;
 import io.flotilla.cli.catalog.InstanceTypesCommand;
 import io.flotilla.cli.plan.PlanCommand;
 import picocli.CommandLine;
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flotilla 0.1.0",
     description = "Runs Kubernetes workloads on the cheapest capacity that is still safe.",
-    subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, InstanceTypesCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      PlanCommand.class,
+      InstanceTypesCommand.class,
+      BenchCommand.class
+    })
 public final class Flotilla implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

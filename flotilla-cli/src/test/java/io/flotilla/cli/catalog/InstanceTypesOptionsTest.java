@@ -2,6 +2,7 @@ package io.flotilla.cli.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

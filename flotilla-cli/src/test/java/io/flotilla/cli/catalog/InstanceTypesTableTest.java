@@ -2,6 +2,7 @@ package io.flotilla.cli.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.cli.testing.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.flotilla.cli.catalog;
+package io.flotilla.cli.testing;
 
 import io.flotilla.cli.Flotilla;
 import java.io.PrintWriter;
@@ -6,8 +6,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One run of the flotilla command line with its output captured. */
-record CliRun(int exitCode, String out, String err) {
-  static CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun of(String... args) {
     CommandLine cl = Flotilla.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,0 +1,11 @@
+package io.flotilla.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code flotilla bench}: measurements that print figures. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print figures.",
+    subcommands = {BenchPlanCommand.class})
+public final class BenchCommand {}

@@ -1,0 +1,156 @@
+package io.flotilla.cli.plan;
+
+import static io.flotilla.cli.plan.PlanJsonFixture.newNodes;
+import static io.flotilla.cli.plan.PlanJsonFixture.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.cli.testing.CliRun;
+import io.flotilla.cli.testing.Shared;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The acceptance cases of the reference architecture, through the command line. */
+class ReferenceArchitecturePlanTest {
+  private static final String MANAGED_NODE = "ip-10-0-1-17.ec2.internal";
+
+  private static String[] flinkArmAtMax(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-f", Shared.seed("flink-arm.yaml").toString(),
+                "-f", Shared.seed("provisioners-arm.yaml").toString(),
+                "-f", Shared.seed("provisioners-x86.yaml").toString(),
+                "-f", Shared.seed("managed-nodegroup.yaml").toString(),
+                "--replicas-at", "max"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void flinkOnGravitonFillsTheManagedNodeThenArmSpotWithTheJobManagerOnDemand() {
+    JsonNode plan = plan(flinkArmAtMax());
+    assertThat(plan.get("unschedulable")).isEmpty();
+    JsonNode managed = plan.get("nodes").get(0);
+    assertThat(managed.get("name").asText()).isEqualTo(MANAGED_NODE);
+    assertThat(managed.get("existing").asBoolean()).isTrue();
+    List<String> onManaged = texts(managed.get("pods"));
+    assertThat(onManaged).contains("default/flink-jobmanager-0");
+    // 14919Mi allocatable holds three 4096Mi TaskManagers next to the JobManager.
+    assertThat(onManaged).filteredOn(p -> p.contains("taskmanager")).hasSize(3);
+    List<JsonNode> fresh = newNodes(plan);
+    assertThat(fresh).isNotEmpty();
+    int taskManagers = 0;
+    for (JsonNode n : fresh) {
+      assertThat(n.get("nodePool").asText()).isEqualTo("arm-spot-provisioner");
+      assertThat(n.get("capacityType").asText()).isEqualTo("spot");
+      assertThat(n.get("arch").asText()).isEqualTo("arm64");
+      assertThat(texts(n.get("pods"))).allMatch(p -> p.startsWith("default/flink-taskmanager-"));
+      taskManagers += n.get("pods").size();
+    }
+    assertThat(taskManagers).isEqualTo(22);
+  }
+
+  @Test
+  void theJobManagerNeverLandsOnSpotCapacity() {
+    JsonNode plan = plan(flinkArmAtMax());
+    for (JsonNode n : plan.get("nodes")) {
+      if (texts(n.get("pods")).contains("default/flink-jobmanager-0")) {
+        assertThat(n.get("capacityType").asText()).isEqualTo("on-demand");
+      }
+    }
+  }
+
+  @Test
+  void theTableComparesTheCostWithOnDemandX86() {
+    CliRun run = CliRun.of(concat("plan", flinkArmAtMax()));
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("arm-spot-provisioner")
+        .contains("(existing)")
+        .containsPattern("New nodes: \\d+, cost \\$[0-9.]+/hour")
+        .containsPattern("Same nodes on on-demand x86: \\$[0-9.]+/hour, [0-9.]+% saved");
+  }
+
+  @Test
+  void theJsonHasExactlyTheContractedKeys() {
+    JsonNode plan = plan(flinkArmAtMax("--lower-bound"));
+    assertThat(fieldNames(plan))
+        .containsExactly("nodes", "unschedulable", "costPerHour", "lowerBoundPerHour");
+    assertThat(fieldNames(plan.get("nodes").get(0)))
+        .containsExactly(
+            "name",
+            "existing",
+            "nodePool",
+            "instanceType",
+            "capacityType",
+            "zone",
+            "arch",
+            "pricePerHour",
+            "pods");
+    assertThat(plan.get("nodes").get(0).get("nodePool").isNull()).isTrue();
+    double sum = 0;
+    for (JsonNode n : newNodes(plan)) {
+      sum += n.get("pricePerHour").asDouble();
+    }
+    assertThat(plan.get("costPerHour").asDouble())
+        .isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(plan.get("lowerBoundPerHour").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(plan.get("costPerHour").asDouble() + 1e-9);
+    assertThat(fieldNames(plan(flinkArmAtMax())))
+        .containsExactly("nodes", "unschedulable", "costPerHour");
+  }
+
+  @Test
+  void gpuInferenceAtSixReplicasLaunchesSixOnDemandG4dnNodes(@TempDir Path dir) throws IOException {
+    Path six = dir.resolve("gpu-6.yaml");
+    Files.writeString(
+        six,
+        Files.readString(Shared.seed("gpu-inference.yaml")).replace("replicas: 1", "replicas: 6"));
+    JsonNode plan = plan("-f", six.toString());
+    assertThat(plan.get("unschedulable")).isEmpty();
+    List<JsonNode> fresh = newNodes(plan);
+    assertThat(fresh).hasSize(6);
+    for (JsonNode n : fresh) {
+      assertThat(n.get("instanceType").asText()).startsWith("g4dn.");
+      assertThat(n.get("capacityType").asText()).isEqualTo("on-demand");
+      assertThat(n.get("pods")).hasSize(1);
+    }
+  }
+
+  @Test
+  void everySeedFilePlansOnItsOwnAndTogether() throws IOException {
+    try (var files = Files.list(Shared.fixtures().resolve("seed-architecture"))) {
+      for (Path f : files.sorted().toList()) {
+        assertThat(CliRun.of("plan", "-f", f.toString()).exitCode()).as(f.toString()).isZero();
+      }
+    }
+    assertThat(plan("-f", Shared.fixtures().resolve("seed-architecture").toString()).get("nodes"))
+        .isNotEmpty();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static String[] concat(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+}
