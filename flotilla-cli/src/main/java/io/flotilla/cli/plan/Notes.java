@@ -8,7 +8,18 @@ import java.util.stream.Collectors;
 final class Notes {
   private Notes() {}
 
-  static void print(PrintWriter err, Manifests manifests) {
+  static void print(PrintWriter err, Manifests manifests, io.flotilla.core.plan.Plan plan) {
+    long windows =
+        plan.newNodes().stream()
+            .filter(n -> "windows".equals(n.labels().get("kubernetes.io/os")))
+            .count();
+    if (windows > 0) {
+      err.println(
+          "note: "
+              + windows
+              + " new Windows node(s) are priced at Linux rates: the price data has no Windows"
+              + " licence fees");
+    }
     if (!manifests.skippedKinds().isEmpty()) {
       err.println(
           "skipped (not scheduling-relevant): "

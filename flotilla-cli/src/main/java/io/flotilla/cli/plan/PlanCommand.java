@@ -103,7 +103,7 @@ public final class PlanCommand implements Callable<Integer> {
     } else {
       new PlanTable(out).print(outcome, equivalent);
     }
-    Notes.print(err, manifests);
+    Notes.print(err, manifests, outcome.plan());
     out.flush();
     err.flush();
     return 0;

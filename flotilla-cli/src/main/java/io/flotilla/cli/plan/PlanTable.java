@@ -60,10 +60,12 @@ final class PlanTable {
         plan.newNodes().size(),
         Money.format(cost),
         Money.format(cost * 730));
+    double saved = onDemandX86 > 0 ? 100 * (1 - cost / onDemandX86) : 0;
     String saving =
-        onDemandX86 > 0
-            ? String.format(Locale.ROOT, ", %.1f%% saved", 100 * (1 - cost / onDemandX86))
-            : "";
+        onDemandX86 > 0 && Math.abs(saved) >= 0.05
+            ? String.format(
+                Locale.ROOT, ", %.1f%% %s", Math.abs(saved), saved > 0 ? "saved" : "more")
+            : onDemandX86 > 0 ? ", the same" : "";
     out.printf(
         Locale.ROOT,
         "Same nodes on on-demand x86: $%s/hour%s%n",

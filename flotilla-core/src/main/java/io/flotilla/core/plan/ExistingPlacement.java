@@ -24,15 +24,20 @@ final class ExistingPlacement {
     List<PodClass> order = new ArrayList<>(classes);
     order.sort(PodClass::bySizeDescending);
     for (PodClass c : order) {
+      // The scheduler binds on required terms; preferences only rank the nodes.
+      PodClass required = c.withTerms(ClassPreparation.requiredTerms(c));
       List<ExistingNode> candidates = new ArrayList<>();
       for (ExistingNode n : nodes) {
         if (!n.node.unschedulable()
-            && Compatibility.whyNot(c, n.template, n.node.taints(), n.arch()) == null
+            && Compatibility.whyNot(required, n.template, n.node.taints(), n.arch()) == null
             && Dimensions.fits(c.request(), n.free)) {
           candidates.add(n);
         }
       }
-      candidates.sort(Comparator.comparingDouble(n -> n.slack(dims.vector(n.node.allocatable()))));
+      candidates.sort(
+          Comparator.comparingInt(
+                  (ExistingNode n) -> -c.template().nodeAffinity().preferenceScore(n.node.labels()))
+              .thenComparingDouble(n -> n.slack(dims.vector(n.node.allocatable()))));
       for (ExistingNode n : candidates) {
         if (remaining[c.id()] == 0) {
           break;

@@ -41,11 +41,12 @@ final class Explain {
   private static String existing(PodClass c, List<ExistingNode> nodes) {
     String first = null;
     int compatible = 0;
+    PodClass required = c.withTerms(ClassPreparation.requiredTerms(c));
     for (ExistingNode n : nodes) {
       String reason =
           n.node.unschedulable()
               ? "cordoned"
-              : Compatibility.whyNot(c, n.template, n.node.taints(), n.arch());
+              : Compatibility.whyNot(required, n.template, n.node.taints(), n.arch());
       if (reason == null) {
         compatible++;
       } else if (first == null) {

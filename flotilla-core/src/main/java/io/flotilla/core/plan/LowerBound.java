@@ -79,28 +79,7 @@ final class LowerBound {
         }
       }
     }
-    if (System.getenv("FLOTILLA_DEBUG") != null) {
-      System.err.println(
-          "lp: rows="
-              + requests.size()
-              + " shapes="
-              + kept.size()
-              + "/"
-              + universe.size()
-              + " vars="
-              + model.getVariables().size());
-    }
-    if (System.getenv("LP_SPARSE") != null) {
-      model.options.sparse = Boolean.valueOf(System.getenv("LP_SPARSE"));
-    }
-    if (System.getenv("LP_EXP") != null) {
-      model.options.experimental = true;
-    }
-    long t0 = System.nanoTime();
     Optimisation.Result result = model.minimise();
-    if (System.getenv("FLOTILLA_DEBUG") != null) {
-      System.err.println("lp solve " + (System.nanoTime() - t0) / 1e6 + " ms");
-    }
     if (!result.getState().isFeasible()) {
       throw new IllegalStateException("lower-bound LP not solved: " + result.getState());
     }

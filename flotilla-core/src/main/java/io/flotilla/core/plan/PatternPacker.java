@@ -64,9 +64,6 @@ final class PatternPacker {
     List<NodeBatch> best = null;
     long[] bestRemaining = null;
     PoolBudget bestBudget = null;
-    if (System.getenv("FLOTILLA_DEBUG") != null) {
-      System.err.println("packer: shapes=" + shapes.size() + " classes=" + classes.size());
-    }
     for (int round = 0; round < ROUNDS; round++) {
       long[] left = remaining.clone();
       PoolBudget roundBudget = budget.copy();
@@ -74,9 +71,6 @@ final class PatternPacker {
       batches = Downsizing.apply(batches, shapes, compatible, classes, dims, roundBudget);
       batches =
           TailMerging.apply(batches, shapes, compatible, classes, colocation, dims, roundBudget);
-      if (System.getenv("FLOTILLA_DEBUG") != null) {
-        System.err.println("round " + round + " cost " + cost(batches));
-      }
       if (best == null || better(batches, left, best, bestRemaining)) {
         best = batches;
         bestRemaining = left;

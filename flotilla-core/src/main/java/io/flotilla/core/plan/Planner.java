@@ -1,13 +1,11 @@
 package io.flotilla.core.plan;
 
-import io.flotilla.core.label.Requirements;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +45,49 @@ public final class Planner {
   }
 
   public Outcome plan(PlanRequest request, boolean withLowerBound) {
+    Outcome outcome = planOnce(request, withLowerBound);
+    // Karpenter relaxes preferences when a pod cannot be placed. Pods left over while their
+    // preferences were in force (a preferred pool full, say) are planned again without them.
+    Set<PodId> stranded = new java.util.HashSet<>();
+    for (Unschedulable u : outcome.plan().unschedulable()) {
+      stranded.add(u.pod());
+    }
+    List<Pod> retried = new ArrayList<>();
+    boolean any = false;
+    for (Pod p : request.pods()) {
+      if (stranded.contains(p.id()) && !p.nodeAffinity().preferred().isEmpty()) {
+        retried.add(withoutPreferences(p));
+        any = true;
+      } else {
+        retried.add(p);
+      }
+    }
+    if (!any) {
+      return outcome;
+    }
+    return planOnce(
+        new PlanRequest(
+            retried, request.nodes(), request.pools(), request.daemonSets(), request.catalog()),
+        withLowerBound);
+  }
+
+  private static Pod withoutPreferences(Pod p) {
+    return new Pod(
+        p.id(),
+        p.labels(),
+        p.requests(),
+        new io.flotilla.core.label.NodeAffinity(p.nodeAffinity().requiredTerms(), List.of()),
+        p.tolerations(),
+        p.topologySpread(),
+        p.antiAffinity(),
+        p.affinity(),
+        p.architectures(),
+        p.hostPorts(),
+        p.owner(),
+        p.nodeName());
+  }
+
+  private Outcome planOnce(PlanRequest request, boolean withLowerBound) {
     List<Pod> pending = request.pendingPods();
     Set<String> requested = new TreeSet<>();
     pending.forEach(p -> requested.addAll(p.requests().names()));
@@ -64,27 +105,13 @@ public final class Planner {
     Candidates candidates = new Candidates(groups);
     ExistingFleet fleet = new ExistingFleet(request, dims);
 
-    Map<PodId, String> unschedulable = new TreeMap<>();
-    List<PodClass> classes = new ArrayList<>();
-    for (PodClass c : ClassGrouping.group(pending, dims)) {
-      String unsupported = Unsupported.reason(c.template());
-      if (unsupported != null) {
-        c.pods().forEach(p -> unschedulable.put(p, unsupported));
-        continue;
-      }
-      classes.add(
-          c.withTerms(
-              Relaxation.relax(
-                  c, terms -> candidates.anyFor(c, terms) || fleet.anyAccepts(c, terms))));
-    }
-    SpreadQuotas.Result spread =
-        new SpreadQuotas(request.pods().stream().filter(Pod::bound).toList(), fleet.labelsByNode())
-            .apply(
-                classes,
-                (c, key) -> domains(c.withTerms(requiredTerms(c)), key, candidates, fleet),
-                c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, c.terms()));
-    unschedulable.putAll(spread.unschedulable());
-    classes = renumber(relaxPinned(spread.classes(), candidates, fleet));
+    PoolBudget budget = fleet.budget(request.pools());
+    ClassPreparation.Prepared prepared =
+        new ClassPreparation(
+                candidates, fleet, new NewNodeFeasibility(candidates, factory, budget.copy()))
+            .prepare(request, dims);
+    Map<PodId, String> unschedulable = new TreeMap<>(prepared.unschedulable());
+    List<PodClass> classes = prepared.classes();
 
     Colocation colocation = new Colocation(classes);
     List<ExistingNode> nodes = fleet.nodes(classes, colocation);
@@ -98,7 +125,6 @@ public final class Planner {
         allowed.put(c.id(), candidates.of(c));
       }
     }
-    PoolBudget budget = fleet.budget(request.pools());
     List<NodeBatch> batches = new ArrayList<>();
     List<TierPacking.Result> tierResults = new ArrayList<>();
     for (int t = 0; t < tiers.size(); t++) {
@@ -131,25 +157,34 @@ public final class Planner {
         SkewGuard.enforce(
             PlanAssembly.assemble(
                 request, classes, nodes, onExisting, batches, unschedulable, dims),
-            spread.spreads(),
+            prepared.spreads(),
             podsById(request),
             fleet.labelsByNode(),
             request.pods().stream().filter(Pod::bound).toList());
-    Double bound = withLowerBound ? lowerBound(classes, tierResults, dims.size()) : null;
+    Double bound = withLowerBound ? lowerBound(classes, tierResults, plan, dims.size()) : null;
     return new Outcome(plan, bound);
   }
 
-  /** The LP bound over the pods placed on new nodes, each within the tiers that took it. */
+  /**
+   * The LP bound over the pods the final plan puts on new nodes, each class within the tiers that
+   * took it.
+   */
   private static double lowerBound(
-      List<PodClass> classes, List<TierPacking.Result> tiers, int dims) {
+      List<PodClass> classes, List<TierPacking.Result> tiers, Plan plan, int dims) {
+    Map<PodId, Integer> classOf = new java.util.HashMap<>();
+    classes.forEach(c -> c.pods().forEach(p -> classOf.put(p, c.id())));
     long[] demand = new long[classes.size()];
+    for (PlannedNode n : plan.newNodes()) {
+      n.pods().forEach(p -> demand[classOf.get(p)]++);
+    }
     Map<Integer, List<Shape>> options = new LinkedHashMap<>();
     for (TierPacking.Result tier : tiers) {
       java.util.BitSet placedHere = new java.util.BitSet();
       for (NodeBatch b : tier.batches()) {
         for (int i = 0; i < b.classIds().length; i++) {
-          demand[b.classIds()[i]] += b.perNode()[i] * b.nodes();
-          placedHere.set(b.classIds()[i]);
+          if (demand[b.classIds()[i]] > 0) {
+            placedHere.set(b.classIds()[i]);
+          }
         }
       }
       for (int s = 0; s < tier.shapes().size(); s++) {
@@ -196,61 +231,10 @@ public final class Planner {
     return tiers;
   }
 
-  private static Set<String> domains(
-      PodClass c, String key, Candidates candidates, ExistingFleet fleet) {
-    Set<String> values = new TreeSet<>(fleet.domains(c, key));
-    for (Candidates.Allowed a : candidates.of(c)) {
-      for (int i = 0; i < a.group().offerings().size(); i++) {
-        if ((a.mask() & (1L << i)) != 0) {
-          String v = a.group().template(a.group().offerings().get(i)).get(key);
-          if (v != null) {
-            values.add(v);
-          }
-        }
-      }
-    }
-    return values;
-  }
-
-  /** The pod's own required terms: topology domains are counted on these, not preferences. */
-  private static List<Requirements> requiredTerms(PodClass c) {
-    return c.template().nodeAffinity().requiredTerms();
-  }
-
-  /**
-   * A class pinned to a domain its preferences cannot reach falls back to its required terms there
-   * (Karpenter relaxes preferences before it gives up on a pod).
-   */
-  private static List<PodClass> relaxPinned(
-      List<PodClass> classes, Candidates candidates, ExistingFleet fleet) {
-    List<PodClass> out = new ArrayList<>();
-    for (PodClass c : classes) {
-      if (!c.domain().isEmpty()
-          && !candidates.anyFor(c, c.terms())
-          && !fleet.anyAccepts(c, c.terms())) {
-        out.add(c.withTerms(requiredTerms(c)));
-      } else {
-        out.add(c);
-      }
-    }
-    return out;
-  }
-
   private static Map<PodId, Pod> podsById(PlanRequest request) {
     Map<PodId, Pod> byId = new java.util.HashMap<>();
     request.pods().forEach(p -> byId.put(p.id(), p));
     return byId;
-  }
-
-  private static List<PodClass> renumber(List<PodClass> classes) {
-    List<PodClass> out = new ArrayList<>();
-    Set<PodId> seen = new HashSet<>();
-    for (PodClass c : classes) {
-      if (seen.add(c.pods().get(0))) {
-        out.add(c.withPods(out.size(), c.pods(), c.domain()));
-      }
-    }
-    return out;
   }
 
   static Resources sum(List<Pod> pods) {

@@ -51,10 +51,23 @@ final class SpreadQuotas {
     List<PodClass> out = new ArrayList<>();
     Map<PodId, String> failed = new LinkedHashMap<>();
     List<Spread> spreads = new ArrayList<>();
+    List<Key> keys = new ArrayList<>();
+    for (PodClass c : classes) {
+      TopologySpread s = nodeLevelSpread(c.template());
+      if (s != null) {
+        keys.add(new Key(s.selector(), c.template().id().namespace(), s.topologyKey()));
+      }
+    }
+    // Pods a spread counts but that carry no spread of their own go first, spread evenly too,
+    // so the constrained pods' quotas see where they are.
+    for (PodClass c : classes) {
+      if (nodeLevelSpread(c.template()) == null) {
+        out.addAll(follow(c, keys, domainsOf));
+      }
+    }
     for (PodClass c : classes) {
       TopologySpread spread = nodeLevelSpread(c.template());
       if (spread == null) {
-        out.add(c);
         continue;
       }
       Set<String> domains = domainsOf.apply(c, spread.topologyKey());
@@ -111,6 +124,48 @@ final class SpreadQuotas {
       }
     }
     return new Result(out, failed, spreads);
+  }
+
+  /**
+   * Spreads a class without a spread of its own evenly over the domains of a spread it counts in.
+   */
+  private List<PodClass> follow(
+      PodClass c, List<Key> keys, BiFunction<PodClass, String, Set<String>> domainsOf) {
+    Key key = null;
+    for (Key k : keys) {
+      if (k.namespace().equals(c.template().id().namespace())
+          && k.selector().matches(c.template().labels())) {
+        key = k;
+        break;
+      }
+    }
+    if (key == null) {
+      return List.of(c);
+    }
+    Set<String> domains = domainsOf.apply(c, key.topologyKey());
+    if (domains.isEmpty()) {
+      return List.of(c);
+    }
+    Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
+    Map<String, List<PodId>> assigned = new TreeMap<>();
+    for (PodId pod : c.pods()) {
+      String best = null;
+      for (String d : domains) {
+        if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
+          best = d;
+        }
+      }
+      tally.merge(best, 1, Integer::sum);
+      assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
+    }
+    recordElsewhere(c, key, assigned);
+    List<PodClass> out = new ArrayList<>();
+    for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
+      Map<String, String> domain = new TreeMap<>(c.domain());
+      domain.put(key.topologyKey(), e.getKey());
+      out.add(c.withPods(-1, e.getValue(), domain));
+    }
+    return out;
   }
 
   /** The first spread constraint over a node-level key; hostname spreads are caps, not quotas. */

@@ -83,9 +83,7 @@ class ArchitectureTest {
             .pods(app("modern").requests("500m", "1Gi").images("arm64").replicas(1))
             .plan();
 
-    assertThat(result.existing("arm-1").pods())
-        .extracting(PodId::name)
-        .containsExactly("modern-0");
+    assertThat(result.existing("arm-1").pods()).extracting(PodId::name).containsExactly("modern-0");
     assertThat(result.nodeOf("legacy-0").existing()).isFalse();
     assertThat(result.nodeOf("legacy-0").arch()).isEqualTo("amd64");
   }

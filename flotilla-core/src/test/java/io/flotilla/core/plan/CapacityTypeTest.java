@@ -120,4 +120,19 @@ class CapacityTypeTest {
             .orElseThrow();
     assertThat(node.pricePerHour()).isEqualTo(cheapest);
   }
+
+  @Test
+  void aPreferenceForOnDemandIsHonouredInAPoolThatAllowsBoth() {
+    var result =
+        Planning.request()
+            .pool(pool("mixed", 10))
+            .pods(
+                app("jobmanager")
+                    .requests("1", "2Gi")
+                    .prefer(10, Requirement.in(CAPACITY, "on-demand"))
+                    .replicas(1))
+            .plan();
+
+    assertThat(result.nodeOf("jobmanager-0").capacityType()).isEqualTo(CapacityType.ON_DEMAND);
+  }
 }

@@ -23,7 +23,10 @@ class DaemonSetOverheadTest {
   @Test
   void withoutDaemonSetsThreeOneCpuPodsShareOneNode() {
     var result =
-        Planning.request().pool(m5xlarge()).pods(app("web").requests("1", "1Gi").replicas(3)).plan();
+        Planning.request()
+            .pool(m5xlarge())
+            .pods(app("web").requests("1", "1Gi").replicas(3))
+            .plan();
 
     assertThat(result.newNodes()).hasSize(1);
   }
@@ -69,7 +72,10 @@ class DaemonSetOverheadTest {
             .pool(m5xlarge())
             .daemonSet(
                 "arm-agent",
-                app("arm-agent").requests("1", "512Mi").nodeSelector(WellKnownLabels.ARCH, "arm64").one())
+                app("arm-agent")
+                    .requests("1", "512Mi")
+                    .nodeSelector(WellKnownLabels.ARCH, "arm64")
+                    .one())
             .pods(app("web").requests("1", "1Gi").replicas(3))
             .plan();
 

@@ -4,6 +4,8 @@ import static io.flotilla.core.testing.PodBuilder.app;
 import static io.flotilla.core.testing.PoolBuilder.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.core.label.Requirement;
+import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.taint.Effect;
 import io.flotilla.core.taint.Taint;
@@ -146,6 +148,54 @@ class ReuseFirstTest {
             .plan();
 
     assertThat(result.existing("big").pods()).hasSize(5);
+    assertThat(result.newNodes()).isEmpty();
+  }
+
+  @Test
+  void aPodWhosePreferenceAnExistingNodeMissesStillReusesIt() {
+    // Preferred affinity only scores nodes: kube-scheduler binds these pods to old-1, so
+    // Karpenter never sees them pending and launches nothing.
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("old-1", "m5.xlarge"))
+            .pool(pool("general", 10))
+            .pods(
+                app("web")
+                    .requests("1", "1Gi")
+                    .prefer(50, Requirement.in(WellKnownLabels.ARCH, "arm64"))
+                    .replicas(2))
+            .plan();
+
+    assertThat(result.existing("old-1").pods()).hasSize(2);
+    assertThat(result.newNodes()).isEmpty();
+  }
+
+  @Test
+  void boundPodsUsingUpThePodSlotsLeaveNoRoom() {
+    // m5.large admits 29 pods; all are taken.
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("old-1", "m5.large"))
+            .pool(pool("general", 10))
+            .pods(app("tiny").requests("1m", "1Mi").boundTo("old-1").replicas(29))
+            .pods(app("web").requests("1m", "1Mi").replicas(1))
+            .plan();
+
+    assertThat(result.existing("old-1").pods()).isEmpty();
+    assertThat(result.newNodes()).hasSize(1);
+  }
+
+  @Test
+  void anExistingNodeOfALowerWeightPoolIsUsedBeforeLaunchingFromAHigherOne() {
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("low-1", "m5.xlarge", "us-east-1a", "low", List.of(), false))
+            .pool(pool("high", 100))
+            .pool(pool("low", 10))
+            .pods(app("web").requests("1", "1Gi").replicas(3))
+            .plan();
+
+    assertThat(result.existing("low-1").pods()).hasSize(3);
     assertThat(result.newNodes()).isEmpty();
   }
 }

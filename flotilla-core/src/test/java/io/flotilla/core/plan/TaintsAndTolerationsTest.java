@@ -98,7 +98,11 @@ class TaintsAndTolerationsTest {
     var result =
         Planning.request()
             .pool(pool("gpu", 10).taint(GPU).taint(new Taint("other", "x", Effect.NO_EXECUTE)))
-            .pods(app("agent").requests("1", "1Gi").tolerate(new Toleration("", true, null, null)).replicas(1))
+            .pods(
+                app("agent")
+                    .requests("1", "1Gi")
+                    .tolerate(new Toleration("", true, null, null))
+                    .replicas(1))
             .plan();
 
     assertThat(result.nodeOf("agent-0").nodePool()).isEqualTo("gpu");

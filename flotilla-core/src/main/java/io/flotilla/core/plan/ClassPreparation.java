@@ -1,0 +1,113 @@
+package io.flotilla.core.plan;
+
+import io.flotilla.core.label.Requirements;
+import io.flotilla.core.pod.Pod;
+import io.flotilla.core.pod.PodId;
+import io.flotilla.core.pod.TopologySpread;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns pending pods into the classes the packers place: grouping, unsupported constraints,
+ * preferences folded in or relaxed, topology spread split into per-domain classes.
+ */
+final class ClassPreparation {
+  /** The classes to place, the pods already known to be unplaceable, the hard spreads. */
+  record Prepared(
+      List<PodClass> classes,
+      Map<PodId, String> unschedulable,
+      List<SpreadQuotas.Spread> spreads) {}
+
+  private final Candidates candidates;
+  private final ExistingFleet fleet;
+  private final NewNodeFeasibility feasibility;
+
+  ClassPreparation(Candidates candidates, ExistingFleet fleet, NewNodeFeasibility feasibility) {
+    this.candidates = candidates;
+    this.fleet = fleet;
+    this.feasibility = feasibility;
+  }
+
+  Prepared prepare(PlanRequest request, Dimensions dims) {
+    Map<PodId, String> unschedulable = new java.util.TreeMap<>();
+    List<PodClass> classes = new ArrayList<>();
+    for (PodClass c : ClassGrouping.group(request.pendingPods(), dims)) {
+      String unsupported = Unsupported.reason(c.template());
+      if (unsupported != null) {
+        c.pods().forEach(p -> unschedulable.put(p, unsupported));
+        continue;
+      }
+      // Preferences only steer new nodes: existing nodes are matched on required terms.
+      classes.add(c.withTerms(Relaxation.relax(c, terms -> feasibility.test(c, terms))));
+    }
+    List<Pod> bound = request.pods().stream().filter(Pod::bound).toList();
+    SpreadQuotas.Result spread =
+        new SpreadQuotas(bound, fleet.labelsByNode())
+            .apply(
+                classes,
+                (c, key) -> domains(c.withTerms(requiredTerms(c)), key),
+                c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, requiredTerms(c)));
+    unschedulable.putAll(spread.unschedulable());
+    return new Prepared(renumber(relaxPinned(spread.classes())), unschedulable, spread.spreads());
+  }
+
+  /** The pod's own required terms: existing nodes and topology domains are matched on these. */
+  static List<Requirements> requiredTerms(PodClass c) {
+    return c.template().nodeAffinity().requiredTerms();
+  }
+
+  private Set<String> domains(PodClass c, String key) {
+    Set<String> values = new TreeSet<>(fleet.domains(c, key));
+    for (Candidates.Allowed a : candidates.of(c)) {
+      for (int i = 0; i < a.group().offerings().size(); i++) {
+        if ((a.mask() & (1L << i)) != 0) {
+          String v = a.group().template(a.group().offerings().get(i)).get(key);
+          if (v != null) {
+            values.add(v);
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * A class pinned to a domain its preferences cannot reach falls back to its required terms there;
+   * under ScheduleAnyway an unreachable domain is given up altogether.
+   */
+  private List<PodClass> relaxPinned(List<PodClass> classes) {
+    List<PodClass> out = new ArrayList<>();
+    for (PodClass c : classes) {
+      PodClass pinned = c;
+      if (!c.domain().isEmpty() && !reachable(c)) {
+        pinned = c.withTerms(requiredTerms(c));
+        TopologySpread spread = SpreadQuotas.nodeLevelSpread(c.template());
+        if (!reachable(pinned) && spread != null && !spread.hard()) {
+          pinned = pinned.withPods(pinned.id(), pinned.pods(), Map.of());
+        }
+      }
+      out.add(pinned);
+    }
+    return out;
+  }
+
+  private boolean reachable(PodClass c) {
+    return candidates.anyFor(c, c.terms())
+        || fleet.anyAccepts(c.withTerms(requiredTerms(c)), requiredTerms(c));
+  }
+
+  private static List<PodClass> renumber(List<PodClass> classes) {
+    List<PodClass> out = new ArrayList<>();
+    Set<PodId> seen = new HashSet<>();
+    for (PodClass c : classes) {
+      if (seen.add(c.pods().get(0))) {
+        out.add(c.withPods(out.size(), c.pods(), c.domain()));
+      }
+    }
+    return out;
+  }
+}
