@@ -93,12 +93,14 @@ final class Explain {
           + " and the pool's requirements";
     }
     String limit = null;
+    java.util.Set<String> offered = new java.util.TreeSet<>();
     for (Candidates.Allowed a : mine) {
       for (int i = 0; i < a.group().offerings().size(); i++) {
         if ((a.mask() & (1L << i)) == 0) {
           continue;
         }
         Shape s = factory.shape(a.group(), a.group().offerings().get(i));
+        offered.addAll(s.allocatable().names());
         if (Dimensions.fits(c.request(), s.free())) {
           String why = budget.whyNot(s);
           if (why == null) {
@@ -110,6 +112,11 @@ final class Explain {
     }
     if (limit != null) {
       return limit;
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>(c.template().requests().names());
+    missing.removeAll(offered);
+    if (!missing.isEmpty()) {
+      return "no instance type offers " + String.join(", ", missing);
     }
     return "no instance type fits requests " + c.template().requests();
   }
