@@ -3,7 +3,6 @@ package io.flotilla.core.plan;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
-import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -235,13 +234,5 @@ public final class Planner {
     Map<PodId, Pod> byId = new java.util.HashMap<>();
     request.pods().forEach(p -> byId.put(p.id(), p));
     return byId;
-  }
-
-  static Resources sum(List<Pod> pods) {
-    Resources total = Resources.NONE;
-    for (Pod p : pods) {
-      total = total.plus(ClassGrouping.withPodSlot(p.requests()));
-    }
-    return total;
   }
 }
