@@ -28,7 +28,8 @@ final class Candidates {
       List<Requirements> terms,
       List<io.flotilla.core.taint.Toleration> tolerations,
       java.util.Set<String> architectures,
-      Map<String, String> domain) {}
+      Map<String, String> domain,
+      boolean avoidSoftTaints) {}
 
   private final Map<Key, List<Allowed>> memo = new java.util.HashMap<>();
 
@@ -49,7 +50,12 @@ final class Candidates {
   /** Everything the class may use, with the pool's spot-first rule applied. */
   List<Allowed> of(PodClass c) {
     Key key =
-        new Key(c.terms(), c.template().tolerations(), c.template().architectures(), c.domain());
+        new Key(
+            c.terms(),
+            c.template().tolerations(),
+            c.template().architectures(),
+            c.domain(),
+            c.avoidSoftTaints());
     return memo.computeIfAbsent(key, k -> List.copyOf(spotFirst(raw(c, c.terms()))));
   }
 
@@ -66,7 +72,12 @@ final class Candidates {
     for (TypeGroup g : groups) {
       if (g.pool() != lastPool) {
         lastPool = g.pool();
-        poolOk = Toleration.firstUntolerated(c.template().tolerations(), lastPool.taints()) == null;
+        poolOk =
+            Toleration.firstUntolerated(c.template().tolerations(), lastPool.taints()) == null
+                && (!c.avoidSoftTaints()
+                    || Toleration.untoleratedSoftTaints(
+                            c.template().tolerations(), lastPool.taints())
+                        == 0);
       }
       if (!poolOk || !Compatibility.archOk(c.template(), g.type().arch())) {
         continue;

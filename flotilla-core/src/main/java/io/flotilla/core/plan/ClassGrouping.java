@@ -36,7 +36,8 @@ final class ClassGrouping {
               ids,
               dims.vector(withPodSlot(template.requests())),
               template.nodeAffinity().requiredTerms(),
-              Map.of()));
+              Map.of(),
+              false));
     }
     return classes;
   }

@@ -42,7 +42,17 @@ final class ClassPreparation {
         continue;
       }
       // Preferences only steer new nodes: existing nodes are matched on required terms.
-      classes.add(c.withTerms(Relaxation.relax(c, terms -> feasibility.test(c, terms))));
+      // PreferNoSchedule taints are avoided like a preference, given up last.
+      PodClass avoiding = c.withAvoidSoftTaints(true);
+      PodClass relaxed =
+          avoiding.withTerms(Relaxation.relax(avoiding, t -> feasibility.test(avoiding, t)));
+      if (!feasibility.test(relaxed, relaxed.terms())) {
+        PodClass tolerating = c.withAvoidSoftTaints(false);
+        relaxed =
+            tolerating.withTerms(
+                Relaxation.relax(tolerating, t -> feasibility.test(tolerating, t)));
+      }
+      classes.add(relaxed);
     }
     List<Pod> bound = request.pods().stream().filter(Pod::bound).toList();
     SpreadQuotas.Result spread =

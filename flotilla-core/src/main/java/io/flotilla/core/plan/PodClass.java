@@ -17,7 +17,8 @@ record PodClass(
     List<PodId> pods,
     long[] request,
     List<Requirements> terms,
-    Map<String, String> domain) {
+    Map<String, String> domain,
+    boolean avoidSoftTaints) {
 
   PodClass {
     pods = List.copyOf(pods);
@@ -30,11 +31,15 @@ record PodClass(
   }
 
   PodClass withPods(int newId, List<PodId> subset, Map<String, String> newDomain) {
-    return new PodClass(newId, template, subset, request, terms, newDomain);
+    return new PodClass(newId, template, subset, request, terms, newDomain, avoidSoftTaints);
   }
 
   PodClass withTerms(List<Requirements> newTerms) {
-    return new PodClass(id, template, pods, request, newTerms, domain);
+    return new PodClass(id, template, pods, request, newTerms, domain, avoidSoftTaints);
+  }
+
+  PodClass withAvoidSoftTaints(boolean avoid) {
+    return new PodClass(id, template, pods, request, terms, domain, avoid);
   }
 
   /** Largest first, by cpu then memory, as Karpenter orders a batch; ties by name. */
