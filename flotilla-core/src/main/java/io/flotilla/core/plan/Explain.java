@@ -118,6 +118,9 @@ final class Explain {
     if (!missing.isEmpty()) {
       return "no instance type offers " + String.join(", ", missing);
     }
-    return "no instance type fits requests " + c.template().requests();
+    boolean floors = pool.requirements().list().stream().anyMatch(r -> r.minValues() != null);
+    return "no instance type fits requests "
+        + c.template().requests()
+        + (floors ? " among those that keep the pool's minValues of alternatives" : "");
   }
 }

@@ -69,7 +69,24 @@ final class ShapeFactory {
               Allocatable.of(type, pool.kubelet(), pool.nodeClass()),
               Allocatable.capacity(type, pool.kubelet(), pool.nodeClass())));
     }
-    return groups;
+    List<TypeGroup> flexible = MinValues.keepFlexible(groups);
+    if (flexible.size() == groups.size()) {
+      return groups;
+    }
+    List<TypeGroup> renumbered = new ArrayList<>();
+    for (TypeGroup g : flexible) {
+      renumbered.add(
+          new TypeGroup(
+              firstId + renumbered.size(),
+              g.pool(),
+              g.type(),
+              g.baseLabels(),
+              g.open(),
+              g.offerings(),
+              g.allocatable(),
+              g.capacity()));
+    }
+    return renumbered;
   }
 
   /** The concrete shape for one offering of a group, built once and shared. */

@@ -1,0 +1,52 @@
+package io.flotilla.core.plan;
+
+import static io.flotilla.core.testing.PodBuilder.app;
+import static io.flotilla.core.testing.PoolBuilder.pool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.label.Operator;
+import io.flotilla.core.label.Requirement;
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.testing.Planning;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** minValues keeps every planned node launchable with that many alternatives. */
+class MinValuesTest {
+  private static final Requirement THREE_FAMILIES =
+      new Requirement(WellKnownLabels.INSTANCE_FAMILY, Operator.EXISTS, Set.of(), 3);
+
+  @Test
+  void everyNewNodeKeepsAtLeastMinValuesFamiliesThatCouldHoldIt() {
+    var result =
+        Planning.request()
+            .pool(pool("flexible", 10).require(THREE_FAMILIES))
+            .pods(app("web").requests("700m", "3Gi").replicas(40))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(40);
+    for (PlannedNode n : result.newNodes()) {
+      InstanceType t = Planning.CATALOG.type(n.instanceType()).orElseThrow();
+      long families =
+          Planning.CATALOG.types().stream()
+              .filter(o -> o.vcpu() >= t.vcpu() && o.memoryMiB() >= t.memoryMiB())
+              .map(InstanceType::family)
+              .distinct()
+              .count();
+      assertThat(families).as(n.instanceType()).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void aPodOnlyTooFewFamiliesCanHoldIsUnschedulable() {
+    // 14 cores fit only m5.4xlarge and g4dn.12xlarge among the test types: two families.
+    var result =
+        Planning.request()
+            .pool(pool("flexible", 10).require(THREE_FAMILIES))
+            .pods(app("big").requests("14", "8Gi").replicas(1))
+            .plan();
+
+    assertThat(result.reason("big-0")).contains("pool flexible");
+  }
+}
