@@ -15,6 +15,7 @@ final class Explain {
   static String why(
       PodClass c,
       List<ExistingNode> nodes,
+      List<NodePool> pools,
       List<TypeGroup> groups,
       List<Candidates.Allowed> allowed,
       ShapeFactory factory,
@@ -24,13 +25,16 @@ final class Explain {
       parts.add(existing(c, nodes));
     }
     Map<NodePool, List<TypeGroup>> byPool = new LinkedHashMap<>();
-    groups.forEach(g -> byPool.computeIfAbsent(g.pool(), p -> new ArrayList<>()).add(g));
+    pools.forEach(p -> byPool.put(p, new ArrayList<>()));
+    groups.forEach(g -> byPool.get(g.pool()).add(g));
     for (Map.Entry<NodePool, List<TypeGroup>> e : byPool.entrySet()) {
-      parts.add(
-          "pool "
-              + e.getKey().name()
-              + ": "
-              + pool(c, e.getKey(), e.getValue(), allowed, factory, budget));
+      String why =
+          e.getValue().isEmpty()
+              ? "its requirements admit no offering of the catalog (zones "
+                  + String.join(", ", factory.zones())
+                  + ")"
+              : pool(c, e.getKey(), e.getValue(), allowed, factory, budget);
+      parts.add("pool " + e.getKey().name() + ": " + why);
     }
     if (parts.isEmpty()) {
       return "no existing node and no node pool";

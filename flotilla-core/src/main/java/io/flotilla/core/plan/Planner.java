@@ -145,7 +145,15 @@ public final class Planner {
     }
     for (PodClass c : classes) {
       if (remaining[c.id()] > 0) {
-        String reason = Explain.why(c, nodes, groups, allowed.get(c.id()), factory, budget);
+        String reason =
+            Explain.why(
+                c,
+                nodes,
+                tiers.stream().flatMap(List::stream).toList(),
+                groups,
+                allowed.get(c.id()),
+                factory,
+                budget);
         List<PodId> pods = c.pods();
         for (PodId p : pods.subList(pods.size() - (int) remaining[c.id()], pods.size())) {
           unschedulable.put(p, reason);

@@ -33,6 +33,10 @@ final class ShapeFactory {
     this.dims = dims;
   }
 
+  List<String> zones() {
+    return catalog.zones();
+  }
+
   /** The pool's instance types with at least one admitted offering, in catalog order. */
   List<TypeGroup> groups(NodePool pool, int firstId) {
     List<TypeGroup> groups = new ArrayList<>();

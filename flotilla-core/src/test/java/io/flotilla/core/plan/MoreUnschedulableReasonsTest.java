@@ -9,8 +9,8 @@ import io.flotilla.core.testing.Planning;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A pod asking for a resource no instance type reports is told which resource is missing. */
-class ExtendedResourceReasonTest {
+/** Reasons for the less obvious dead ends: a missing resource, a pool that admits nothing. */
+class MoreUnschedulableReasonsTest {
 
   @Test
   void aResourceNoInstanceTypeOffersIsNamed() {
@@ -28,5 +28,19 @@ class ExtendedResourceReasonTest {
     assertThat(result.reason("inference-0"))
         .contains("pool general")
         .contains("no instance type offers aws.amazon.com/neuron");
+  }
+
+  @Test
+  void aPoolWhoseRequirementsAdmitNoOfferingSaysSo() {
+    var result =
+        Planning.request()
+            .pool(pool("west", 10).require("topology.kubernetes.io/zone", "us-west-2a"))
+            .pods(app("web").requests("1", "1Gi").replicas(1))
+            .plan();
+
+    assertThat(result.reason("web-0"))
+        .contains("pool west")
+        .contains("admit no offering of the catalog")
+        .contains("us-east-1a");
   }
 }
