@@ -123,8 +123,7 @@ final class TierPacking {
     if (strategy == Planner.Strategy.FIRST_FIT_DECREASING) {
       batches =
           new FirstFitPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
-    } else if (tier.stream().allMatch(p -> p.limits().isEmpty() && p.maxNodes() == null)
-        && pods(remaining, compat) > PORTFOLIO_PODS) {
+    } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches =
           new PatternPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
     } else {
