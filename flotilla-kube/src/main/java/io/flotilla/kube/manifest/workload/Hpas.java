@@ -6,6 +6,7 @@ import io.flotilla.kube.manifest.source.Document;
 import io.flotilla.kube.manifest.source.FieldError;
 import io.flotilla.kube.manifest.source.FieldPath;
 import io.flotilla.kube.manifest.values.ObjectNames;
+import java.util.function.Function;
 
 /**
  * Reads HorizontalPodAutoscalers of autoscaling/v1 and v2 (and the removed v2beta1/v2beta2): the
@@ -17,69 +18,80 @@ public final class Hpas {
   private Hpas() {}
 
   public static Hpa v1(Document doc, HorizontalPodAutoscaler h) {
-    var s = h.getSpec();
-    if (s == null) {
-      throw new FieldError(SPEC, "missing");
-    }
-    var ref = s.getScaleTargetRef();
-    return of(
+    return read(
         doc,
         h.getMetadata(),
-        s.getMinReplicas(),
-        s.getMaxReplicas(),
-        ref == null ? null : ref.getKind(),
-        ref == null ? null : ref.getName(),
-        ref != null);
+        h.getSpec(),
+        s -> s.getMinReplicas(),
+        s -> s.getMaxReplicas(),
+        s -> s.getScaleTargetRef(),
+        r -> r.getKind(),
+        r -> r.getName());
   }
 
   public static Hpa v2(
       Document doc, io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler h) {
-    var s = h.getSpec();
-    if (s == null) {
-      throw new FieldError(SPEC, "missing");
-    }
-    var ref = s.getScaleTargetRef();
-    return of(
+    return read(
         doc,
         h.getMetadata(),
-        s.getMinReplicas(),
-        s.getMaxReplicas(),
-        ref == null ? null : ref.getKind(),
-        ref == null ? null : ref.getName(),
-        ref != null);
+        h.getSpec(),
+        s -> s.getMinReplicas(),
+        s -> s.getMaxReplicas(),
+        s -> s.getScaleTargetRef(),
+        r -> r.getKind(),
+        r -> r.getName());
   }
 
   public static Hpa v2beta1(
       Document doc, io.fabric8.kubernetes.api.model.autoscaling.v2beta1.HorizontalPodAutoscaler h) {
-    var s = h.getSpec();
-    if (s == null) {
-      throw new FieldError(SPEC, "missing");
-    }
-    var ref = s.getScaleTargetRef();
-    return of(
+    return read(
         doc,
         h.getMetadata(),
-        s.getMinReplicas(),
-        s.getMaxReplicas(),
-        ref == null ? null : ref.getKind(),
-        ref == null ? null : ref.getName(),
-        ref != null);
+        h.getSpec(),
+        s -> s.getMinReplicas(),
+        s -> s.getMaxReplicas(),
+        s -> s.getScaleTargetRef(),
+        r -> r.getKind(),
+        r -> r.getName());
   }
 
   public static Hpa v2beta2(
       Document doc, io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler h) {
-    var s = h.getSpec();
-    if (s == null) {
-      throw new FieldError(SPEC, "missing");
-    }
-    var ref = s.getScaleTargetRef();
-    return of(
+    return read(
         doc,
         h.getMetadata(),
-        s.getMinReplicas(),
-        s.getMaxReplicas(),
-        ref == null ? null : ref.getKind(),
-        ref == null ? null : ref.getName(),
+        h.getSpec(),
+        s -> s.getMinReplicas(),
+        s -> s.getMaxReplicas(),
+        s -> s.getScaleTargetRef(),
+        r -> r.getKind(),
+        r -> r.getName());
+  }
+
+  /**
+   * The fields every version has, read through accessors: fabric8's per-version classes share no
+   * interface.
+   */
+  private static <S, R> Hpa read(
+      Document doc,
+      ObjectMeta meta,
+      S spec,
+      Function<S, Integer> min,
+      Function<S, Integer> max,
+      Function<S, R> scaleTargetRef,
+      Function<R, String> kind,
+      Function<R, String> name) {
+    if (spec == null) {
+      throw new FieldError(SPEC, "missing");
+    }
+    R ref = scaleTargetRef.apply(spec);
+    return of(
+        doc,
+        meta,
+        min.apply(spec),
+        max.apply(spec),
+        ref == null ? null : kind.apply(ref),
+        ref == null ? null : name.apply(ref),
         ref != null);
   }
 

@@ -12,6 +12,7 @@ import io.flotilla.kube.manifest.source.FieldError;
 import io.flotilla.kube.manifest.source.FieldPath;
 import io.flotilla.kube.manifest.source.Warnings;
 import io.flotilla.kube.manifest.values.ObjectNames;
+import java.util.function.Function;
 
 /**
  * Reads the replica count and pod template of each workload kind: replicas absent means 1; a Job
@@ -23,42 +24,37 @@ public final class Workloads {
   private Workloads() {}
 
   public static Workload deployment(Document doc, Deployment d) {
-    var s = d.getSpec();
-    return of(
-        doc,
-        d.getMetadata(),
-        s == null ? null : s.getReplicas(),
-        s == null ? null : s.getTemplate(),
-        true);
+    return replicated(
+        doc, d.getMetadata(), d.getSpec(), s -> s.getReplicas(), s -> s.getTemplate());
   }
 
   public static Workload replicaSet(Document doc, ReplicaSet r) {
-    var s = r.getSpec();
-    return of(
-        doc,
-        r.getMetadata(),
-        s == null ? null : s.getReplicas(),
-        s == null ? null : s.getTemplate(),
-        true);
+    return replicated(
+        doc, r.getMetadata(), r.getSpec(), s -> s.getReplicas(), s -> s.getTemplate());
   }
 
   public static Workload statefulSet(Document doc, StatefulSet r) {
-    var s = r.getSpec();
-    return of(
-        doc,
-        r.getMetadata(),
-        s == null ? null : s.getReplicas(),
-        s == null ? null : s.getTemplate(),
-        true);
+    return replicated(
+        doc, r.getMetadata(), r.getSpec(), s -> s.getReplicas(), s -> s.getTemplate());
   }
 
   public static Workload replicationController(Document doc, ReplicationController r) {
-    var s = r.getSpec();
+    return replicated(
+        doc, r.getMetadata(), r.getSpec(), s -> s.getReplicas(), s -> s.getTemplate());
+  }
+
+  /** Replicated kinds read alike; fabric8's spec classes share no interface. */
+  private static <S> Workload replicated(
+      Document doc,
+      ObjectMeta meta,
+      S spec,
+      Function<S, Integer> replicas,
+      Function<S, PodTemplateSpec> template) {
     return of(
         doc,
-        r.getMetadata(),
-        s == null ? null : s.getReplicas(),
-        s == null ? null : s.getTemplate(),
+        meta,
+        spec == null ? null : replicas.apply(spec),
+        spec == null ? null : template.apply(spec),
         true);
   }
 
