@@ -28,20 +28,14 @@ final class Downsizing {
         if (candidate.price() >= bestPrice - 1e-12 || !Dimensions.fits(used, candidate.free())) {
           continue;
         }
-        if (!holdsAll(compatible[s], b.classIds())) {
-          continue;
-        }
-        budget.refund(b.shape(), b.nodes());
-        boolean allowed = budget.allowance(candidate) >= b.nodes();
-        budget.spend(b.shape(), b.nodes());
-        if (allowed) {
+        if (holdsAll(compatible[s], b.classIds())
+            && budget.allowsSwap(List.of(b.shape()), b.nodes(), candidate)) {
           bestIndex = s;
           bestPrice = candidate.price();
         }
       }
       if (bestIndex >= 0) {
-        budget.refund(b.shape(), b.nodes());
-        budget.spend(shapes.get(bestIndex), b.nodes());
+        budget.swap(List.of(b.shape()), b.nodes(), shapes.get(bestIndex));
         out.add(b.withShape(shapes.get(bestIndex)));
       } else {
         out.add(b);
@@ -50,7 +44,8 @@ final class Downsizing {
     return out;
   }
 
-  private static boolean holdsAll(BitSet compatible, int[] classIds) {
+  /** Whether a shape (by its compatible classes) may hold every class of a node. */
+  static boolean holdsAll(BitSet compatible, int[] classIds) {
     for (int c : classIds) {
       if (!compatible.get(c)) {
         return false;

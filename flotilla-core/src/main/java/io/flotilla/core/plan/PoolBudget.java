@@ -3,6 +3,7 @@ package io.flotilla.core.plan;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.resource.Resources;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,26 @@ final class PoolBudget {
     left.putAll(other.left);
     nodesLeft.clear();
     nodesLeft.putAll(other.nodesLeft);
+  }
+
+  /**
+   * Could {@code count} nodes of {@code replacement} be launched in place of {@code count} nodes of
+   * each released shape? The budget is left as it was.
+   */
+  boolean allowsSwap(List<Shape> released, long count, Shape replacement) {
+    if (replacement.pool().limits().isEmpty() && replacement.pool().maxNodes() == null) {
+      return true;
+    }
+    released.forEach(s -> refund(s, count));
+    boolean allowed = allowance(replacement) >= count;
+    released.forEach(s -> spend(s, count));
+    return allowed;
+  }
+
+  /** Launches {@code count} nodes of {@code replacement} in place of each released shape's. */
+  void swap(List<Shape> released, long count, Shape replacement) {
+    released.forEach(s -> refund(s, count));
+    spend(replacement, count);
   }
 
   /** Gives back what nodes of this shape had taken. */

@@ -80,12 +80,7 @@ final class SpreadQuotas {
       Map<String, List<PodId>> assigned = new TreeMap<>();
       boolean tooFewDomains = spread.minDomains() != null && domains.size() < spread.minDomains();
       for (PodId pod : c.pods()) {
-        String best = null;
-        for (String d : domains) {
-          if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
-            best = d;
-          }
-        }
+        String best = fewest(domains, tally);
         if (best == null) {
           failed.put(
               pod,
@@ -117,11 +112,7 @@ final class SpreadQuotas {
                 Set.copyOf(domains),
                 java.util.Set.copyOf(c.pods())));
       }
-      for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
-        Map<String, String> domain = new TreeMap<>(c.domain());
-        domain.put(spread.topologyKey(), e.getKey());
-        out.add(c.withPods(-1, e.getValue(), domain));
-      }
+      out.addAll(pinned(c, spread.topologyKey(), assigned));
     }
     return new Result(out, failed, spreads);
   }
@@ -149,20 +140,32 @@ final class SpreadQuotas {
     Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
     Map<String, List<PodId>> assigned = new TreeMap<>();
     for (PodId pod : c.pods()) {
-      String best = null;
-      for (String d : domains) {
-        if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
-          best = d;
-        }
-      }
+      String best = fewest(domains, tally);
       tally.merge(best, 1, Integer::sum);
       assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
     }
     recordElsewhere(c, key, assigned);
+    return pinned(c, key.topologyKey(), assigned);
+  }
+
+  /** The domain with the fewest matching pods (the first, in order, on ties), or null. */
+  private static String fewest(Set<String> domains, Map<String, Integer> tally) {
+    String best = null;
+    for (String d : domains) {
+      if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  /** One sub-class per domain, pinned to it. */
+  private static List<PodClass> pinned(
+      PodClass c, String topologyKey, Map<String, List<PodId>> assigned) {
     List<PodClass> out = new ArrayList<>();
     for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
       Map<String, String> domain = new TreeMap<>(c.domain());
-      domain.put(key.topologyKey(), e.getKey());
+      domain.put(topologyKey, e.getKey());
       out.add(c.withPods(-1, e.getValue(), domain));
     }
     return out;

@@ -53,9 +53,8 @@ final class TailMerging {
         }
       }
       if (bestMerge != null) {
-        budget.refund(tail.get(bestI).shape(), 1);
-        budget.refund(tail.get(bestJ).shape(), 1);
-        budget.spend(bestMerge.shape(), 1);
+        budget.swap(
+            List.of(tail.get(bestI).shape(), tail.get(bestJ).shape()), 1, bestMerge.shape());
         tail.remove(bestJ);
         tail.set(bestI, bestMerge);
         merged = true;
@@ -101,20 +100,11 @@ final class TailMerging {
       if (shape.price() >= priceBelow || (best != null && shape.price() >= best.price())) {
         continue;
       }
-      if (!Dimensions.fits(used, shape.free()) || !holdsAll(compatible[s], ids)) {
-        continue;
+      if (Dimensions.fits(used, shape.free())
+          && Downsizing.holdsAll(compatible[s], ids)
+          && budget.allowsSwap(List.of(a.shape(), b.shape()), 1, shape)) {
+        best = shape;
       }
-      if (limited(shape)) {
-        budget.refund(a.shape(), 1);
-        budget.refund(b.shape(), 1);
-        boolean allowed = budget.allowance(shape) >= 1;
-        budget.spend(a.shape(), 1);
-        budget.spend(b.shape(), 1);
-        if (!allowed) {
-          continue;
-        }
-      }
-      best = shape;
     }
     return best == null ? null : new NodeBatch(best, ids, per, 1);
   }
@@ -132,19 +122,6 @@ final class TailMerging {
         return false;
       }
       colocation.add(ids[i], per[i], counts, groupCounts, present);
-    }
-    return true;
-  }
-
-  private static boolean limited(Shape shape) {
-    return !shape.pool().limits().isEmpty() || shape.pool().maxNodes() != null;
-  }
-
-  private static boolean holdsAll(BitSet compatible, int[] ids) {
-    for (int c : ids) {
-      if (!compatible.get(c)) {
-        return false;
-      }
     }
     return true;
   }

@@ -58,39 +58,30 @@ public final class MixGenerator {
 
   /** The pools the benchmark plans against: the whole catalog, GPUs only for GPU pods. */
   public static List<NodePool> standardPools() {
-    NodePool general =
-        new NodePool(
-            "general",
-            50,
-            Requirements.of(
-                new Requirement(
-                    WellKnownLabels.INSTANCE_GPU_COUNT, Operator.DOES_NOT_EXIST, Set.of(), null)),
-            Map.of(),
-            List.of(),
-            List.of(),
-            Resources.NONE,
-            null,
-            null,
-            null,
-            null,
-            NodePool.Api.V1);
-    NodePool gpu =
-        new NodePool(
+    return List.of(
+        pool("general", 50, Operator.DOES_NOT_EXIST, List.of()),
+        pool(
             "gpu",
             10,
-            Requirements.of(
-                new Requirement(
-                    WellKnownLabels.INSTANCE_GPU_COUNT, Operator.EXISTS, Set.of(), null)),
-            Map.of(),
-            List.of(new Taint(ResourceNames.NVIDIA_GPU, "", Effect.NO_SCHEDULE)),
-            List.of(),
-            Resources.NONE,
-            null,
-            null,
-            null,
-            null,
-            NodePool.Api.V1);
-    return List.of(general, gpu);
+            Operator.EXISTS,
+            List.of(new Taint(ResourceNames.NVIDIA_GPU, "", Effect.NO_SCHEDULE))));
+  }
+
+  /** An unlimited v1 pool that takes or leaves GPU types, with its taints. */
+  private static NodePool pool(String name, int weight, Operator gpus, List<Taint> taints) {
+    return new NodePool(
+        name,
+        weight,
+        Requirements.of(new Requirement(WellKnownLabels.INSTANCE_GPU_COUNT, gpus, Set.of(), null)),
+        Map.of(),
+        taints,
+        List.of(),
+        Resources.NONE,
+        null,
+        null,
+        null,
+        null,
+        NodePool.Api.V1);
   }
 
   private long[] replicas(int pods, int workloads) {
