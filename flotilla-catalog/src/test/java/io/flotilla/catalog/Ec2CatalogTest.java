@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flotilla.catalog.pricing.Derivation;
-import io.flotilla.catalog.pricing.InterruptionBand;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.flotilla.catalog.pricing;
 
+import io.flotilla.core.catalog.InterruptionBand;
 import java.util.Objects;
 
 /** A type's Spot interruption band in the catalog's region, and where it comes from. */

@@ -1,6 +1,7 @@
 package io.flotilla.catalog.pricing;
 
 import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.InterruptionBand;
 import java.util.Collection;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package io.flotilla.catalog.pricing;
 import io.flotilla.catalog.csv.CsvRow;
 import io.flotilla.catalog.csv.CsvTable;
 import io.flotilla.catalog.csv.Errors;
+import io.flotilla.core.catalog.InterruptionBand;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

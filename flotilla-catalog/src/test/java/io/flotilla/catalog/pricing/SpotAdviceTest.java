@@ -4,6 +4,7 @@ import static io.flotilla.catalog.pricing.TestTypes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.InterruptionBand;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

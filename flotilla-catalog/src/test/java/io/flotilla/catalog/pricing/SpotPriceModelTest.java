@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
 import java.util.List;
 import java.util.Map;

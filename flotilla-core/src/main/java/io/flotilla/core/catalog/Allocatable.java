@@ -45,6 +45,8 @@ public final class Allocatable {
     if (gpu != null) {
       c.put(gpu, (long) type.gpu().count());
     }
+    // Device plugins advertise accelerators, EFA and pod ENIs as extended resources.
+    type.devices().extended().asMap().forEach(c::putIfAbsent);
     return Resources.of(c);
   }
 

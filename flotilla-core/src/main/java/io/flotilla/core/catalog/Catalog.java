@@ -15,8 +15,25 @@ public final class Catalog {
   private final Map<String, List<Offering>> offeringsByType;
   private final List<Offering> offerings;
   private final List<String> zones;
+  private final double ebsPricePerGibMonth;
 
+  /** A catalog whose nodes pay nothing for their volumes (tests, price-only comparisons). */
   public Catalog(String region, List<InstanceType> types, List<Offering> offerings) {
+    this(region, types, offerings, 0);
+  }
+
+  /**
+   * @param ebsPricePerGibMonth what a node's EBS volumes cost, USD per GiB-month (gp3)
+   */
+  public Catalog(
+      String region,
+      List<InstanceType> types,
+      List<Offering> offerings,
+      double ebsPricePerGibMonth) {
+    if (!(ebsPricePerGibMonth >= 0) || Double.isInfinite(ebsPricePerGibMonth)) {
+      throw new IllegalArgumentException("bad EBS price " + ebsPricePerGibMonth);
+    }
+    this.ebsPricePerGibMonth = ebsPricePerGibMonth;
     this.region = region;
     Map<String, InstanceType> byName = new LinkedHashMap<>();
     for (InstanceType t : types) {
@@ -63,6 +80,20 @@ public final class Catalog {
   public List<String> zones() {
     return zones;
   }
+
+  /** USD per GiB-month of the EBS volumes every node carries. */
+  public double ebsPricePerGibMonth() {
+    return ebsPricePerGibMonth;
+  }
+
+  /**
+   * What a node's volumes of this many bytes cost per hour (a month is 730 hours, as AWS bills).
+   */
+  public double storagePerHour(long bytes) {
+    return ebsPricePerGibMonth * bytes / (double) (1L << 30) / HOURS_PER_MONTH;
+  }
+
+  public static final double HOURS_PER_MONTH = 730;
 
   /** The price of one offering, if the catalog sells it. */
   public Optional<Offering> offering(String typeName, String zone, CapacityType capacityType) {

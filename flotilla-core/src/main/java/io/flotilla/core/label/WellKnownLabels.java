@@ -29,6 +29,12 @@ public final class WellKnownLabels {
   public static final String INSTANCE_NETWORK_BANDWIDTH =
       "karpenter.k8s.aws/instance-network-bandwidth";
   public static final String INSTANCE_HYPERVISOR = "karpenter.k8s.aws/instance-hypervisor";
+  public static final String INSTANCE_ACCELERATOR_NAME =
+      "karpenter.k8s.aws/instance-accelerator-name";
+  public static final String INSTANCE_ACCELERATOR_MANUFACTURER =
+      "karpenter.k8s.aws/instance-accelerator-manufacturer";
+  public static final String INSTANCE_ACCELERATOR_COUNT =
+      "karpenter.k8s.aws/instance-accelerator-count";
 
   private static final java.util.Set<String> ALL =
       java.util.Set.of(

@@ -1,6 +1,7 @@
 package io.flotilla.core.plan;
 
 import io.flotilla.core.catalog.CapacityType;
+import io.flotilla.core.catalog.Offering;
 import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.pod.Pod;
@@ -68,11 +69,7 @@ final class PlanAssembly {
                 name,
                 false,
                 s.pool().name(),
-                s.offering().type().name(),
-                s.offering().capacityType(),
-                s.offering().zone(),
-                s.arch(),
-                s.price(),
+                offering(s),
                 pods,
                 labels,
                 s.allocatable(),
@@ -97,26 +94,38 @@ final class PlanAssembly {
     String type = labels.get(WellKnownLabels.INSTANCE_TYPE);
     String zone = labels.get(WellKnownLabels.ZONE);
     CapacityType capacity = capacityType(labels);
-    Double price = null;
+    Offering known = null;
     if (type != null && zone != null && capacity != null) {
-      price =
-          request.catalog().offering(type, zone, capacity).map(o -> o.pricePerHour()).orElse(null);
+      known = request.catalog().offering(type, zone, capacity).orElse(null);
     }
     List<PodId> sorted = new ArrayList<>(pods);
     sorted.sort(null);
+    NodeOffering offering =
+        new NodeOffering(
+            type,
+            capacity,
+            zone,
+            labels.get(WellKnownLabels.ARCH),
+            known == null ? null : known.pricePerHour(),
+            0,
+            known == null ? null : known.band(),
+            known == null ? null : known.source());
     return new PlannedNode(
-        node.name(),
-        true,
-        null,
-        type,
-        capacity,
-        zone,
-        labels.get(WellKnownLabels.ARCH),
-        price,
-        sorted,
-        labels,
-        node.allocatable(),
-        used);
+        node.name(), true, null, offering, sorted, labels, node.allocatable(), used);
+  }
+
+  /** What a new node of this shape is bought as. */
+  static NodeOffering offering(Shape s) {
+    Offering o = s.offering();
+    return new NodeOffering(
+        o.type().name(),
+        o.capacityType(),
+        o.zone(),
+        s.arch(),
+        o.pricePerHour(),
+        s.storagePerHour(),
+        o.band(),
+        o.source());
   }
 
   /** Karpenter's label, else the EKS managed node group's. */

@@ -10,14 +10,15 @@ import java.util.Objects;
 
 /**
  * Everything the planner decides from: pods (pending ones, and bound ones that occupy existing
- * nodes), existing nodes, node pools, DaemonSets and the catalog of offerings.
+ * nodes), existing nodes, node pools, DaemonSets, the catalog of offerings and the user's options.
  */
 public record PlanRequest(
     List<Pod> pods,
     List<Node> nodes,
     List<NodePool> pools,
     List<DaemonSet> daemonSets,
-    Catalog catalog) {
+    Catalog catalog,
+    PlanOptions options) {
 
   public PlanRequest {
     pods = List.copyOf(pods);
@@ -25,9 +26,28 @@ public record PlanRequest(
     pools = List.copyOf(pools);
     daemonSets = List.copyOf(daemonSets);
     Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(options, "options");
+  }
+
+  /** A request with the default options. */
+  public PlanRequest(
+      List<Pod> pods,
+      List<Node> nodes,
+      List<NodePool> pools,
+      List<DaemonSet> daemonSets,
+      Catalog catalog) {
+    this(pods, nodes, pools, daemonSets, catalog, PlanOptions.DEFAULTS);
   }
 
   public List<Pod> pendingPods() {
     return pods.stream().filter(p -> !p.bound()).toList();
+  }
+
+  public PlanRequest withPods(List<Pod> newPods) {
+    return new PlanRequest(newPods, nodes, pools, daemonSets, catalog, options);
+  }
+
+  public PlanRequest withOptions(PlanOptions newOptions) {
+    return new PlanRequest(pods, nodes, pools, daemonSets, catalog, newOptions);
   }
 }

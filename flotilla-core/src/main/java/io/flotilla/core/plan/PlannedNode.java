@@ -9,18 +9,13 @@ import java.util.Objects;
 
 /**
  * A node in the plan: an existing node that receives pods, or a new node to launch from a pool.
- * {@code pricePerHour} is null for an existing node whose offering the catalog does not know.
  * {@code used} counts DaemonSet overhead, pods already bound and the planned pods.
  */
 public record PlannedNode(
     String name,
     boolean existing,
     String nodePool,
-    String instanceType,
-    CapacityType capacityType,
-    String zone,
-    String arch,
-    Double pricePerHour,
+    NodeOffering offering,
     List<PodId> pods,
     Map<String, String> labels,
     Resources allocatable,
@@ -28,11 +23,38 @@ public record PlannedNode(
 
   public PlannedNode {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(offering, "offering");
     pods = List.copyOf(pods);
     labels = Map.copyOf(labels);
     if (!existing) {
       Objects.requireNonNull(nodePool, "a new node needs its pool");
-      Objects.requireNonNull(pricePerHour, "a new node needs a price");
+      Objects.requireNonNull(offering.instancePerHour(), "a new node needs a price");
     }
+  }
+
+  public String instanceType() {
+    return offering.instanceType();
+  }
+
+  public CapacityType capacityType() {
+    return offering.capacityType();
+  }
+
+  public String zone() {
+    return offering.zone();
+  }
+
+  public String arch() {
+    return offering.arch();
+  }
+
+  /** Instance and volumes per hour; null for an existing node of unknown price. */
+  public Double pricePerHour() {
+    return offering.pricePerHour();
+  }
+
+  public PlannedNode withPods(List<PodId> newPods, Resources newUsed) {
+    return new PlannedNode(
+        name, existing, nodePool, offering, newPods, labels, allocatable, newUsed);
   }
 }

@@ -6,7 +6,8 @@ import io.flotilla.core.resource.Resources;
 
 /**
  * A node the planner may launch: one offering under one pool, with the labels it will carry, the
- * room left for pods after DaemonSet overhead, its capacity (for pool limits) and its price.
+ * room left for pods after DaemonSet overhead, its capacity (for pool limits) and its price per
+ * hour: the offering's plus the node's EBS volumes ({@code storagePerHour}).
  */
 record Shape(
     int id,
@@ -17,7 +18,8 @@ record Shape(
     Resources daemonOverhead,
     Resources allocatable,
     Resources capacity,
-    double price) {
+    double price,
+    double storagePerHour) {
 
   String name() {
     return pool.name()

@@ -9,6 +9,7 @@ import io.flotilla.core.label.Requirements;
 import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.DaemonSet;
+import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,8 @@ final class ShapeFactory {
       }
       List<Offering> admitted = new ArrayList<>();
       for (Offering o : offerings) {
-        if (pool.requirements().allows(WellKnownLabels.ZONE, o.zone())
+        if (pool.nodeClass().allowsZone(o.zone())
+            && pool.requirements().allows(WellKnownLabels.ZONE, o.zone())
             && pool.requirements()
                 .allows(WellKnownLabels.CAPACITY_TYPE, o.capacityType().label())) {
           admitted.add(o);
@@ -109,6 +111,10 @@ final class ShapeFactory {
           NodeTemplate template = group.template(offering);
           Resources overhead = daemonOverhead(group.pool(), template, group.type());
           long[] free = dims.vector(group.allocatable().minusFloored(overhead));
+          // A burstable type only takes the CPU it sustains without spending credits.
+          long sustained = group.type().sustainedCpuMillis() - overhead.get(ResourceNames.CPU);
+          free[0] = Math.max(0, Math.min(free[0], sustained));
+          double storage = catalog.storagePerHour(group.pool().nodeClass().billedEbsBytes());
           return new Shape(
               nextShapeId++,
               group.pool(),
@@ -118,7 +124,8 @@ final class ShapeFactory {
               overhead,
               group.allocatable(),
               group.capacity(),
-              offering.pricePerHour());
+              offering.pricePerHour() + storage,
+              storage);
         });
   }
 

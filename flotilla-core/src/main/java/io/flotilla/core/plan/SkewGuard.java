@@ -114,26 +114,13 @@ final class SkewGuard {
           used = used.minusFloored(ClassGrouping.withPodSlot(pods.get(p).requests()));
         }
       }
-      nodes.add(
-          new PlannedNode(
-              n.name(),
-              n.existing(),
-              n.nodePool(),
-              n.instanceType(),
-              n.capacityType(),
-              n.zone(),
-              n.arch(),
-              n.pricePerHour(),
-              kept,
-              n.labels(),
-              n.allocatable(),
-              used));
+      nodes.add(n.withPods(kept, used));
     }
     List<Unschedulable> failed = new ArrayList<>(plan.unschedulable());
     removed.forEach((pod, reason) -> failed.add(new Unschedulable(pod, reason)));
     failed.sort(java.util.Comparator.comparing(Unschedulable::pod));
     Set<PodId> seen = new HashSet<>();
     failed.removeIf(u -> !seen.add(u.pod()));
-    return new Plan(nodes, failed);
+    return new Plan(nodes, failed, plan.warnings());
   }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * A pod as the scheduler sees it. {@code requests} is the effective request (containers, init
  * containers and overhead combined by the Kubernetes rules). {@code architectures} are the CPU
- * architectures its images are built for (empty: unknown, any). {@code nodeName} is set for pods
- * already bound to an existing node.
+ * architectures its images are built for (empty: unknown, any). {@code unresolvedImages} are the
+ * images whose architectures nobody told us (and no annotation declares the pod's). {@code
+ * nodeName} is set for pods already bound to an existing node.
  */
 public record Pod(
     PodId id,
@@ -26,9 +27,11 @@ public record Pod(
     Set<String> architectures,
     Set<String> hostPorts,
     String owner,
-    String nodeName) {
+    String nodeName,
+    Set<String> unresolvedImages) {
 
   public Pod {
+    unresolvedImages = Set.copyOf(unresolvedImages == null ? Set.of() : unresolvedImages);
     Objects.requireNonNull(id, "id");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(requests, "requests");
@@ -40,6 +43,36 @@ public record Pod(
     architectures = Set.copyOf(architectures);
     hostPorts = Set.copyOf(hostPorts);
     owner = owner == null ? "Pod/" + id.name() : owner;
+  }
+
+  /** A pod whose images' architectures are all known (or of no interest). */
+  public Pod(
+      PodId id,
+      Map<String, String> labels,
+      Resources requests,
+      NodeAffinity nodeAffinity,
+      List<Toleration> tolerations,
+      List<TopologySpread> topologySpread,
+      List<PodAffinityTerm> antiAffinity,
+      List<PodAffinityTerm> affinity,
+      Set<String> architectures,
+      Set<String> hostPorts,
+      String owner,
+      String nodeName) {
+    this(
+        id,
+        labels,
+        requests,
+        nodeAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName,
+        Set.of());
   }
 
   /** A pod with only requests: the plain case. */
@@ -76,6 +109,30 @@ public record Pod(
         architectures,
         hostPorts,
         owner,
-        nodeName);
+        nodeName,
+        unresolvedImages);
+  }
+
+  /** The same pod with other architectures (a policy for unknown images, say). */
+  public Pod withArchitectures(Set<String> newArchitectures) {
+    return new Pod(
+        id,
+        labels,
+        requests,
+        nodeAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        newArchitectures,
+        hostPorts,
+        owner,
+        nodeName,
+        unresolvedImages);
+  }
+
+  /** Whether its architectures are unknown: no declaration and no image resolved. */
+  public boolean architectureUnknown() {
+    return architectures.isEmpty() && !unresolvedImages.isEmpty();
   }
 }

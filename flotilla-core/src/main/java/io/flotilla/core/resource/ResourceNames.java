@@ -8,7 +8,11 @@ public final class ResourceNames {
   public static final String PODS = "pods";
   public static final String NVIDIA_GPU = "nvidia.com/gpu";
   public static final String AMD_GPU = "amd.com/gpu";
-  public static final String NEURON = "aws.amazon.com/neuron";
+  public static final String AWS_NEURON = "aws.amazon.com/neuron";
+  public static final String AWS_NEURON_CORE = "aws.amazon.com/neuroncore";
+  public static final String HABANA_GAUDI = "habana.ai/gaudi";
+  public static final String EFA = "vpc.amazonaws.com/efa";
+  public static final String POD_ENI = "vpc.amazonaws.com/pod-eni";
 
   private ResourceNames() {}
 

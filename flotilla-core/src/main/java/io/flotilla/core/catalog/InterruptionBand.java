@@ -1,4 +1,4 @@
-package io.flotilla.catalog.pricing;
+package io.flotilla.core.catalog;
 
 import java.util.Optional;
 
