@@ -36,8 +36,13 @@ public final class Planner {
     this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
   }
 
-  /** The plan and, when asked, the fractional LP lower bound on its new-node cost. */
-  public record Outcome(Plan plan, Double lowerBoundPerHour) {}
+  /** The plan and, when asked, lower bounds on the cost of the request's new nodes. */
+  public record Outcome(Plan plan, CostBound bound) {
+    /** The best bound, USD per hour, or null when none was asked for. */
+    public Double lowerBoundPerHour() {
+      return bound == null ? null : bound.best();
+    }
+  }
 
   public Plan plan(PlanRequest request) {
     return plan(request, false).plan();
@@ -168,7 +173,10 @@ public final class Planner {
             podsById(request),
             fleet.labelsByNode(),
             request.pods().stream().filter(Pod::bound).toList());
-    Double bound = withLowerBound ? lowerBound(classes, tierResults, plan, dims.size()) : null;
+    CostBound bound =
+        withLowerBound
+            ? new CostBound(lowerBound(classes, tierResults, plan, dims.size()), null)
+            : null;
     return new Outcome(plan, bound);
   }
 
