@@ -35,12 +35,6 @@ final class Candidates {
 
   Candidates(List<TypeGroup> groups) {
     this.groups = groups;
-    for (TypeGroup g : groups) {
-      if (g.offerings().size() > 63) {
-        throw new IllegalArgumentException(
-            g.type().name() + " has more than 63 offerings in one pool");
-      }
-    }
   }
 
   List<TypeGroup> groups() {

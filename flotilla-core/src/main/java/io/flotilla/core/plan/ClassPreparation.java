@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Turns pending pods into the classes the packers place: grouping, unsupported constraints,
@@ -25,11 +24,17 @@ final class ClassPreparation {
   private final Candidates candidates;
   private final ExistingFleet fleet;
   private final NewNodeFeasibility feasibility;
+  private final DomainCatalog domains;
 
-  ClassPreparation(Candidates candidates, ExistingFleet fleet, NewNodeFeasibility feasibility) {
+  ClassPreparation(
+      Candidates candidates,
+      ExistingFleet fleet,
+      NewNodeFeasibility feasibility,
+      DomainCatalog domains) {
     this.candidates = candidates;
     this.fleet = fleet;
     this.feasibility = feasibility;
+    this.domains = domains;
   }
 
   Prepared prepare(PlanRequest request, Dimensions dims) {
@@ -56,11 +61,9 @@ final class ClassPreparation {
     }
     List<Pod> bound = request.pods().stream().filter(Pod::bound).toList();
     SpreadQuotas.Result spread =
-        new SpreadQuotas(bound, fleet.labelsByNode())
+        new SpreadQuotas(bound, fleet.labelsByNode(), domains)
             .apply(
-                classes,
-                (c, key) -> domains(c.withTerms(requiredTerms(c)), key),
-                c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, requiredTerms(c)));
+                classes, c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, requiredTerms(c)));
     unschedulable.putAll(spread.unschedulable());
     return new Prepared(renumber(relaxPinned(spread.classes())), unschedulable, spread.spreads());
   }
@@ -68,21 +71,6 @@ final class ClassPreparation {
   /** The pod's own required terms: existing nodes and topology domains are matched on these. */
   static List<Requirements> requiredTerms(PodClass c) {
     return c.template().nodeAffinity().requiredTerms();
-  }
-
-  private Set<String> domains(PodClass c, String key) {
-    Set<String> values = new TreeSet<>(fleet.domains(c, key));
-    for (Candidates.Allowed a : candidates.of(c)) {
-      for (int i = 0; i < a.group().offerings().size(); i++) {
-        if ((a.mask() & (1L << i)) != 0) {
-          String v = a.group().template(a.group().offerings().get(i)).get(key);
-          if (v != null) {
-            values.add(v);
-          }
-        }
-      }
-    }
-    return values;
   }
 
   /**
@@ -95,9 +83,14 @@ final class ClassPreparation {
       PodClass pinned = c;
       if (!c.domain().isEmpty() && !reachable(c)) {
         pinned = c.withTerms(requiredTerms(c));
-        TopologySpread spread = SpreadQuotas.nodeLevelSpread(c.template());
-        if (!reachable(pinned) && spread != null && !spread.hard()) {
-          pinned = pinned.withPods(pinned.id(), pinned.pods(), Map.of());
+        if (!reachable(pinned)) {
+          Map<String, String> kept = new java.util.TreeMap<>(pinned.domain());
+          for (TopologySpread spread : SpreadQuotas.nodeLevelSpreads(c.template())) {
+            if (!spread.hard()) {
+              kept.remove(spread.topologyKey());
+            }
+          }
+          pinned = pinned.withPods(pinned.id(), pinned.pods(), kept);
         }
       }
       out.add(pinned);

@@ -75,8 +75,27 @@ final class ExistingFleet {
     return false;
   }
 
-  /** Values of a topology key on the nodes the class may use. */
+  /** How many pods of the class the schedulable nodes it may use have room for, together. */
+  long room(PodClass c) {
+    PodClass probe = c.withTerms(ClassPreparation.requiredTerms(c));
+    long total = 0;
+    for (Node n : nodes) {
+      if (!n.unschedulable()
+          && Compatibility.whyNot(probe, NodeTemplate.of(n.labels()), n.taints(), arch(n))
+              == null) {
+        long copies = Dimensions.copiesThatFit(probe.request(), free(n));
+        total = copies == Long.MAX_VALUE ? Long.MAX_VALUE : total + copies;
+        if (total == Long.MAX_VALUE) {
+          return total;
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Values of a topology key on the nodes the class may use (by its required terms). */
   Set<String> domains(PodClass c, String key) {
+    c = c.withTerms(ClassPreparation.requiredTerms(c));
     Set<String> values = new TreeSet<>();
     for (Node n : nodes) {
       String v = n.labels().get(key);
@@ -143,7 +162,13 @@ final class ExistingFleet {
     return n.labels().get(WellKnownLabels.ARCH);
   }
 
+  private final Map<String, long[]> freeByNode = new HashMap<>();
+
   private long[] free(Node n) {
+    return freeByNode.computeIfAbsent(n.name(), k -> computeFree(n)).clone();
+  }
+
+  private long[] computeFree(Node n) {
     Resources used = overhead(n.name());
     for (Pod p : bound(n.name())) {
       used = used.plus(ClassGrouping.withPodSlot(p.requests()));

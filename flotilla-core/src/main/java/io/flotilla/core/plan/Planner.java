@@ -112,7 +112,10 @@ public final class Planner {
     PoolBudget budget = fleet.budget(request.pools());
     ClassPreparation.Prepared prepared =
         new ClassPreparation(
-                candidates, fleet, new NewNodeFeasibility(candidates, factory, budget.copy()))
+                candidates,
+                fleet,
+                new NewNodeFeasibility(candidates, factory, budget.copy()),
+                new DomainCatalog(candidates, fleet, factory))
             .prepare(request, dims);
     Map<PodId, String> unschedulable = new TreeMap<>(prepared.unschedulable());
     List<PodClass> classes = prepared.classes();

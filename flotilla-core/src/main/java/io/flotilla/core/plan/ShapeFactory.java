@@ -4,6 +4,7 @@ import io.flotilla.core.catalog.Allocatable;
 import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.catalog.InstanceType;
 import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.label.Operator;
 import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.Requirements;
 import io.flotilla.core.label.WellKnownLabels;
@@ -61,19 +62,24 @@ final class ShapeFactory {
           admitted.add(o);
         }
       }
-      if (admitted.isEmpty()) {
-        continue;
+      Resources allocatable = Allocatable.of(type, pool.kubelet(), pool.nodeClass());
+      Resources capacity = Allocatable.capacity(type, pool.kubelet(), pool.nodeClass());
+      // Offerings are addressed by bits of a long: a type sold in more places (Local Zones from a
+      // price file) is split into several groups of the same type.
+      for (int from = 0; from < admitted.size(); from += TypeGroup.MAX_OFFERINGS) {
+        List<Offering> chunk =
+            admitted.subList(from, Math.min(admitted.size(), from + TypeGroup.MAX_OFFERINGS));
+        groups.add(
+            new TypeGroup(
+                firstId + groups.size(),
+                pool,
+                type,
+                base,
+                open,
+                List.copyOf(chunk),
+                allocatable,
+                capacity));
       }
-      groups.add(
-          new TypeGroup(
-              firstId + groups.size(),
-              pool,
-              type,
-              base,
-              open,
-              admitted,
-              Allocatable.of(type, pool.kubelet(), pool.nodeClass()),
-              Allocatable.capacity(type, pool.kubelet(), pool.nodeClass())));
     }
     List<TypeGroup> flexible = MinValues.keepFlexible(groups);
     if (flexible.size() == groups.size()) {
@@ -97,6 +103,15 @@ final class ShapeFactory {
 
   /** The concrete shape for one offering of a group, built once and shared. */
   Shape shape(TypeGroup group, Offering offering) {
+    return shape(group, offering, Map.of());
+  }
+
+  /**
+   * The shape with values fixed for some of the pool's open custom keys (a node launched under
+   * {@code capacity-spread In [2,3,4,5]} carries one of those values): nodes with different values
+   * are different shapes, so pods pinned to different values never share one.
+   */
+  Shape shape(TypeGroup group, Offering offering, Map<String, String> pins) {
     String key =
         group.pool().name()
             + "|"
@@ -104,11 +119,19 @@ final class ShapeFactory {
             + "|"
             + offering.zone()
             + "|"
-            + offering.capacityType();
+            + offering.capacityType()
+            + "|"
+            + pins;
     return shapes.computeIfAbsent(
         key,
         k -> {
           NodeTemplate template = group.template(offering);
+          if (!pins.isEmpty()) {
+            Map<String, String> base = new TreeMap<>(template.base());
+            base.putAll(pins);
+            template =
+                new NodeTemplate(base, template.zone(), template.capacityType(), template.open());
+          }
           Resources overhead = daemonOverhead(group.pool(), template, group.type());
           long[] free = dims.vector(group.allocatable().minusFloored(overhead));
           // A burstable type only takes the CPU it sustains without spending credits.
@@ -127,6 +150,29 @@ final class ShapeFactory {
               offering.pricePerHour() + storage,
               storage);
         });
+  }
+
+  /**
+   * The values a node for this class gets for the group's open custom keys that list their values
+   * (In): the class's topology pin where it has one, else the first value its terms allow.
+   */
+  static Map<String, String> pins(PodClass c, TypeGroup group) {
+    Map<String, String> pins = new TreeMap<>();
+    for (Requirement r : group.open().list()) {
+      if (r.operator() != Operator.IN || pins.containsKey(r.key())) {
+        continue;
+      }
+      String pinned = c.domain().get(r.key());
+      if (pinned != null) {
+        pins.put(r.key(), pinned);
+        continue;
+      }
+      for (String v : DomainCatalog.openValues(group, r.key(), c.terms())) {
+        pins.put(r.key(), v);
+        break;
+      }
+    }
+    return pins;
   }
 
   private Map<String, String> baseLabels(NodePool pool, InstanceType type) {

@@ -6,22 +6,27 @@ import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.pod.TopologySpread;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
- * Topology spread over node-level domains (zones, capacity types, any label a node carries): each
- * pod goes to the domain with the fewest matching pods, which keeps every placement within maxSkew;
- * the class then splits into one sub-class per domain. Hostname spread is a per-node cap instead
- * (see {@link Colocation}).
+ * Topology spread over node-level domains (zones, capacity types, any label a node carries or a
+ * pool can give it): each class with spreads is split into sub-classes pinned to domains, one
+ * spread after the other when a pod has several. How many pods each domain gets is {@link
+ * SkewSplit}'s cheapest split within maxSkew, counting the matching pods already there (bound pods
+ * and earlier classes). Pods a selector matches that carry no spread of their own are spread evenly
+ * first, so the constrained pods' quotas see where they are. Hostname spread is a per-node cap
+ * instead (see {@link Colocation}).
  */
 final class SpreadQuotas {
-  /** The result: sub-classes pinned to domains, pods no domain may take, and the spreads. */
+  /** The result: sub-classes pinned to domains, pods no domain may take, and the hard spreads. */
   record Result(List<PodClass> classes, Map<PodId, String> unschedulable, List<Spread> spreads) {}
 
   /** One hard spread as planned: the pods it counts and the domains it spans. */
@@ -30,155 +35,234 @@ final class SpreadQuotas {
 
   private record Key(LabelSelector selector, String namespace, String topologyKey) {}
 
+  /** Pods of one class assigned to one domain. */
+  private record Share(String domain, List<PodId> pods) {}
+
+  private static final int ESTIMATE_PODS = 16;
+
   private final Map<Key, Map<String, Integer>> counts = new HashMap<>();
   private final List<Pod> boundPods;
   private final Map<String, Map<String, String>> nodeLabels;
+  private final DomainCatalog catalog;
 
   /** bound pods and the labels of the nodes they are on, by node name. */
-  SpreadQuotas(List<Pod> boundPods, Map<String, Map<String, String>> nodeLabels) {
+  SpreadQuotas(
+      List<Pod> boundPods, Map<String, Map<String, String>> nodeLabels, DomainCatalog catalog) {
     this.boundPods = boundPods;
     this.nodeLabels = nodeLabels;
+    this.catalog = catalog;
   }
 
   /**
-   * @param domainsOf the values of a topology key on the nodes a class may use
    * @param usable whether any node at all may take the class
    */
-  Result apply(
-      List<PodClass> classes,
-      BiFunction<PodClass, String, Set<String>> domainsOf,
-      java.util.function.Predicate<PodClass> usable) {
+  Result apply(List<PodClass> classes, Predicate<PodClass> usable) {
     List<PodClass> out = new ArrayList<>();
     Map<PodId, String> failed = new LinkedHashMap<>();
-    List<Spread> spreads = new ArrayList<>();
+    Map<List<Object>, Spread> spreads = new LinkedHashMap<>();
     List<Key> keys = new ArrayList<>();
     for (PodClass c : classes) {
-      TopologySpread s = nodeLevelSpread(c.template());
-      if (s != null) {
-        keys.add(new Key(s.selector(), c.template().id().namespace(), s.topologyKey()));
+      for (TopologySpread s : nodeLevelSpreads(c.template())) {
+        Key k = new Key(s.selector(), c.template().id().namespace(), s.topologyKey());
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
       }
     }
-    // Pods a spread counts but that carry no spread of their own go first, spread evenly too,
-    // so the constrained pods' quotas see where they are.
+    // Every spread's tally exists before any class is assigned, so each assignment is counted
+    // by all the spreads whose selector matches it.
+    keys.forEach(k -> counts.computeIfAbsent(k, this::boundCounts));
     for (PodClass c : classes) {
-      if (nodeLevelSpread(c.template()) == null) {
-        out.addAll(follow(c, keys, domainsOf));
+      if (nodeLevelSpreads(c.template()).isEmpty()) {
+        out.addAll(follow(c, keys));
       }
     }
     for (PodClass c : classes) {
-      TopologySpread spread = nodeLevelSpread(c.template());
-      if (spread == null) {
+      List<TopologySpread> own = nodeLevelSpreads(c.template());
+      if (own.isEmpty()) {
         continue;
       }
-      Set<String> domains = domainsOf.apply(c, spread.topologyKey());
-      if (domains.isEmpty() && !usable.test(c)) {
-        out.add(c); // nowhere to go at all: the general explanation says why
-        continue;
-      }
-      Key key = new Key(spread.selector(), c.template().id().namespace(), spread.topologyKey());
-      Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
-      Map<String, List<PodId>> assigned = new TreeMap<>();
-      boolean tooFewDomains = spread.minDomains() != null && domains.size() < spread.minDomains();
-      for (PodId pod : c.pods()) {
-        String best = fewest(domains, tally);
-        if (best == null) {
-          failed.put(
-              pod,
-              "topology spread on "
-                  + spread.topologyKey()
-                  + ": no node the pod may use carries that label");
-          continue;
+      List<PodClass> work = List.of(c);
+      for (TopologySpread spread : own) {
+        List<PodClass> next = new ArrayList<>();
+        for (PodClass sub : work) {
+          next.addAll(split(sub, spread, usable, failed, spreads));
         }
-        if (tooFewDomains && tally.getOrDefault(best, 0) + 1 > spread.maxSkew()) {
-          failed.put(
-              pod,
-              "topology spread on "
-                  + spread.topologyKey()
-                  + ": only "
-                  + domains.size()
-                  + " domains, minDomains "
-                  + spread.minDomains());
-          continue;
-        }
-        tally.merge(best, 1, Integer::sum);
-        assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
+        work = next;
       }
-      recordElsewhere(c, key, assigned);
-      if (spread.hard()) {
-        spreads.add(
-            new Spread(
-                spread,
-                c.template().id().namespace(),
-                Set.copyOf(domains),
-                java.util.Set.copyOf(c.pods())));
-      }
-      out.addAll(pinned(c, spread.topologyKey(), assigned));
+      out.addAll(work);
     }
-    return new Result(out, failed, spreads);
+    return new Result(out, failed, List.copyOf(spreads.values()));
+  }
+
+  private List<PodClass> split(
+      PodClass c,
+      TopologySpread spread,
+      Predicate<PodClass> usable,
+      Map<PodId, String> failed,
+      Map<List<Object>, Spread> spreads) {
+    String topologyKey = spread.topologyKey();
+    Set<String> domains = catalog.domains(c, topologyKey);
+    if (domains.isEmpty()) {
+      if (usable.test(c)) {
+        c.pods()
+            .forEach(
+                p ->
+                    failed.put(
+                        p,
+                        "topology spread on "
+                            + topologyKey
+                            + ": no node the pod may use carries that label"));
+        return List.of();
+      }
+      return List.of(c); // nowhere to go at all: the general explanation says why
+    }
+    Key key = new Key(spread.selector(), c.template().id().namespace(), topologyKey);
+    Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
+    boolean tooFewDomains = spread.minDomains() != null && domains.size() < spread.minDomains();
+    List<Share> shares = assign(c, topologyKey, domains, tally, spread.maxSkew(), tooFewDomains);
+    int placed = shares.stream().mapToInt(s -> s.pods().size()).sum();
+    for (PodId p : c.pods().subList(placed, c.pods().size())) {
+      failed.put(
+          p,
+          "topology spread on "
+              + topologyKey
+              + ": only "
+              + domains.size()
+              + " domains, minDomains "
+              + spread.minDomains());
+    }
+    recordAll(c, key, shares);
+    if (spread.hard()) {
+      Spread planned =
+          spreads.computeIfAbsent(
+              List.of(c.template().id().namespace(), spread, c.pods().get(0)),
+              k ->
+                  new Spread(
+                      spread,
+                      c.template().id().namespace(),
+                      new LinkedHashSet<>(),
+                      new LinkedHashSet<>()));
+      planned.domains().addAll(domains);
+      planned.constrained().addAll(c.pods());
+    }
+    return pinned(c, topologyKey, shares);
+  }
+
+  /** Splits the class's pods over the domains, cheapest split within maxSkew. */
+  private List<Share> assign(
+      PodClass c,
+      String topologyKey,
+      Set<String> domains,
+      Map<String, Integer> tally,
+      int maxSkew,
+      boolean zeroMin) {
+    int n = c.count();
+    List<String> order = new ArrayList<>(domains);
+    long[] before = new long[order.size()];
+    for (int i = 0; i < before.length; i++) {
+      before[i] = tally.getOrDefault(order.get(i), 0);
+    }
+    boolean costDriven = SkewSplit.costDriven(before, n, maxSkew);
+    Map<String, double[]> curves = new HashMap<>();
+    Map<String, Double> perPod = new HashMap<>();
+    for (String d : order) {
+      PodClass pinned = pin(c, topologyKey, d);
+      int k = costDriven ? n : Math.min(n, ESTIMATE_PODS);
+      double[] curve = catalog.costCurve(pinned, k);
+      curves.put(d, curve);
+      perPod.put(d, k == 0 ? 0 : curve[k] / k);
+    }
+    // Cheaper domains first: ties of the split go to them.
+    order.sort(Comparator.comparingDouble((String d) -> perPod.get(d)));
+    for (int i = 0; i < before.length; i++) {
+      before[i] = tally.getOrDefault(order.get(i), 0);
+    }
+    double[][] cost = null;
+    if (costDriven) {
+      cost = new double[order.size()][];
+      for (int i = 0; i < cost.length; i++) {
+        cost[i] = curves.get(order.get(i));
+      }
+    }
+    long[] added = SkewSplit.split(before, n, maxSkew, zeroMin, cost);
+    List<Share> shares = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < added.length; i++) {
+      if (added[i] > 0) {
+        shares.add(new Share(order.get(i), c.pods().subList(next, next + (int) added[i])));
+        next += (int) added[i];
+      }
+    }
+    return shares;
   }
 
   /**
-   * Spreads a class without a spread of its own evenly over the domains of a spread it counts in.
+   * Spreads a class without a spread of its own evenly over the domains of spreads it counts in.
    */
-  private List<PodClass> follow(
-      PodClass c, List<Key> keys, BiFunction<PodClass, String, Set<String>> domainsOf) {
-    Key key = null;
-    for (Key k : keys) {
-      if (k.namespace().equals(c.template().id().namespace())
-          && k.selector().matches(c.template().labels())) {
-        key = k;
-        break;
+  private List<PodClass> follow(PodClass c, List<Key> keys) {
+    List<PodClass> work = List.of(c);
+    for (Key key : keys) {
+      if (!key.namespace().equals(c.template().id().namespace())
+          || !key.selector().matches(c.template().labels())) {
+        continue;
       }
+      List<PodClass> next = new ArrayList<>();
+      for (PodClass sub : work) {
+        Set<String> domains = catalog.domains(sub, key.topologyKey());
+        if (domains.isEmpty()) {
+          next.add(sub);
+          continue;
+        }
+        Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
+        List<String> order = new ArrayList<>(domains);
+        long[] before = new long[order.size()];
+        for (int i = 0; i < before.length; i++) {
+          before[i] = tally.getOrDefault(order.get(i), 0);
+        }
+        long[] added = SkewSplit.balanced(before, sub.count(), null);
+        List<Share> shares = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < added.length; i++) {
+          if (added[i] > 0) {
+            shares.add(new Share(order.get(i), sub.pods().subList(from, from + (int) added[i])));
+            from += (int) added[i];
+          }
+        }
+        recordAll(sub, key, shares);
+        next.addAll(pinned(sub, key.topologyKey(), shares));
+      }
+      work = next;
     }
-    if (key == null) {
-      return List.of(c);
-    }
-    Set<String> domains = domainsOf.apply(c, key.topologyKey());
-    if (domains.isEmpty()) {
-      return List.of(c);
-    }
-    Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
-    Map<String, List<PodId>> assigned = new TreeMap<>();
-    for (PodId pod : c.pods()) {
-      String best = fewest(domains, tally);
-      tally.merge(best, 1, Integer::sum);
-      assigned.computeIfAbsent(best, d -> new ArrayList<>()).add(pod);
-    }
-    recordElsewhere(c, key, assigned);
-    return pinned(c, key.topologyKey(), assigned);
+    return work;
   }
 
-  /** The domain with the fewest matching pods (the first, in order, on ties), or null. */
-  private static String fewest(Set<String> domains, Map<String, Integer> tally) {
-    String best = null;
-    for (String d : domains) {
-      if (best == null || tally.getOrDefault(d, 0) < tally.getOrDefault(best, 0)) {
-        best = d;
-      }
-    }
-    return best;
+  private static PodClass pin(PodClass c, String topologyKey, String domain) {
+    Map<String, String> pins = new TreeMap<>(c.domain());
+    pins.put(topologyKey, domain);
+    return c.withPods(c.id(), c.pods(), pins);
   }
 
   /** One sub-class per domain, pinned to it. */
-  private static List<PodClass> pinned(
-      PodClass c, String topologyKey, Map<String, List<PodId>> assigned) {
+  private static List<PodClass> pinned(PodClass c, String topologyKey, List<Share> shares) {
     List<PodClass> out = new ArrayList<>();
-    for (Map.Entry<String, List<PodId>> e : assigned.entrySet()) {
+    for (Share s : shares) {
       Map<String, String> domain = new TreeMap<>(c.domain());
-      domain.put(topologyKey, e.getKey());
-      out.add(c.withPods(-1, e.getValue(), domain));
+      domain.put(topologyKey, s.domain());
+      out.add(c.withPods(-1, s.pods(), domain));
     }
     return out;
   }
 
-  /** The first spread constraint over a node-level key; hostname spreads are caps, not quotas. */
-  static TopologySpread nodeLevelSpread(Pod pod) {
+  /** The spread constraints over node-level keys; hostname spreads are caps, not quotas. */
+  static List<TopologySpread> nodeLevelSpreads(Pod pod) {
+    List<TopologySpread> out = new ArrayList<>();
     for (TopologySpread s : pod.topologySpread()) {
       if (!WellKnownLabels.HOSTNAME.equals(s.topologyKey())) {
-        return s;
+        out.add(s);
       }
     }
-    return null;
+    return out;
   }
 
   private Map<String, Integer> boundCounts(Key key) {
@@ -195,17 +279,17 @@ final class SpreadQuotas {
     return tally;
   }
 
-  /** Pods placed here also count for other classes' spreads over the same key. */
-  private void recordElsewhere(PodClass c, Key own, Map<String, List<PodId>> assigned) {
+  /** Pods placed here count for every spread over the same key whose selector matches them. */
+  private void recordAll(PodClass c, Key own, List<Share> shares) {
+    counts.computeIfAbsent(own, this::boundCounts);
     for (Map.Entry<Key, Map<String, Integer>> e : counts.entrySet()) {
       Key k = e.getKey();
-      if (k.equals(own)
-          || !k.topologyKey().equals(own.topologyKey())
+      if (!k.topologyKey().equals(own.topologyKey())
           || !k.namespace().equals(c.template().id().namespace())
           || !k.selector().matches(c.template().labels())) {
         continue;
       }
-      assigned.forEach((d, pods) -> e.getValue().merge(d, pods.size(), Integer::sum));
+      shares.forEach(s -> e.getValue().merge(s.domain(), s.pods().size(), Integer::sum));
     }
   }
 }

@@ -56,21 +56,27 @@ final class TierPacking {
       }
     }
     List<List<Candidates.Allowed>> inTier = new ArrayList<>();
-    Map<Long, Shape> universe = new HashMap<>();
+    // Shapes by (group, offering): one per set of pinned custom-label values (usually one).
+    Map<Long, List<Shape>> universe = new HashMap<>();
     List<Shape> shapes = new ArrayList<>();
-    for (List<Candidates.Allowed> all : distinct) {
+    for (int k = 0; k < distinct.size(); k++) {
+      PodClass representative = classes.get(members.get(k).get(0));
       List<Candidates.Allowed> mine =
-          all.stream().filter(a -> names.contains(a.group().pool().name())).toList();
+          distinct.get(k).stream().filter(a -> names.contains(a.group().pool().name())).toList();
       inTier.add(mine);
       for (Candidates.Allowed a : mine) {
         int cheapest = cheapest(a);
-        universe.computeIfAbsent(
-            key(a.group(), cheapest),
-            k -> {
-              Shape s = factory.shape(a.group(), a.group().offerings().get(cheapest));
-              shapes.add(s);
-              return s;
-            });
+        Shape s =
+            factory.shape(
+                a.group(),
+                a.group().offerings().get(cheapest),
+                ShapeFactory.pins(representative, a.group()));
+        List<Shape> variants =
+            universe.computeIfAbsent(key(a.group(), cheapest), x -> new ArrayList<>());
+        if (!variants.contains(s)) {
+          variants.add(s);
+          shapes.add(s);
+        }
       }
     }
     if (shapes.isEmpty()) {
@@ -85,13 +91,21 @@ final class TierPacking {
       compatible[i] = new BitSet(classes.size());
     }
     for (int k = 0; k < distinct.size(); k++) {
+      PodClass representative = classes.get(members.get(k).get(0));
       List<Candidates.Allowed> mine = inTier.get(k);
       List<Integer> usable = new ArrayList<>();
       for (Candidates.Allowed a : mine) {
+        boolean pinsMatter = !a.group().open().isEmpty();
         for (int i = 0; i < a.group().offerings().size(); i++) {
-          Shape s = (a.mask() & (1L << i)) != 0 ? universe.get(key(a.group(), i)) : null;
-          if (s != null) {
-            usable.add(position.get(s));
+          List<Shape> variants =
+              (a.mask() & (1L << i)) != 0 ? universe.get(key(a.group(), i)) : null;
+          if (variants == null) {
+            continue;
+          }
+          for (Shape s : variants) {
+            if (!pinsMatter || Compatibility.whyNotLabels(representative, s.template()) == null) {
+              usable.add(position.get(s));
+            }
           }
         }
       }

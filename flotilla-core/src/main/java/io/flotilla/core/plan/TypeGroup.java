@@ -21,6 +21,14 @@ record TypeGroup(
     List<Offering> offerings,
     Resources allocatable,
     Resources capacity) {
+  /** Offerings one group may hold: masks over them are longs. */
+  static final int MAX_OFFERINGS = 63;
+
+  TypeGroup {
+    if (offerings.size() > MAX_OFFERINGS) {
+      throw new IllegalArgumentException(type.name() + ": more than 63 offerings in one group");
+    }
+  }
 
   NodeTemplate template(Offering o) {
     return new NodeTemplate(baseLabels, o.zone(), o.capacityType().label(), open);

@@ -3,7 +3,6 @@ package io.flotilla.core.plan;
 import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodAffinityTerm;
-import io.flotilla.core.pod.TopologySpread;
 
 /**
  * Constraints the planner does not model yet. Pods carrying them are reported unschedulable with
@@ -27,15 +26,6 @@ final class Unsupported {
             + WellKnownLabels.HOSTNAME
             + ")";
       }
-    }
-    int nodeLevel = 0;
-    for (TopologySpread s : pod.topologySpread()) {
-      if (!WellKnownLabels.HOSTNAME.equals(s.topologyKey())) {
-        nodeLevel++;
-      }
-    }
-    if (nodeLevel > 1) {
-      return "more than one topology spread constraint over node-level keys is not supported";
     }
     return null;
   }

@@ -131,6 +131,46 @@ public record Pod(
         unresolvedImages);
   }
 
+  public Pod withNodeAffinity(NodeAffinity newAffinity) {
+    return new Pod(
+        id,
+        labels,
+        requests,
+        newAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName,
+        unresolvedImages);
+  }
+
+  /** The same pod without its soft constraints: preferences and ScheduleAnyway spreads. */
+  public Pod withoutSoftConstraints() {
+    return new Pod(
+        id,
+        labels,
+        requests,
+        new NodeAffinity(nodeAffinity.requiredTerms(), List.of()),
+        tolerations,
+        topologySpread.stream().filter(TopologySpread::hard).toList(),
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName,
+        unresolvedImages);
+  }
+
+  /** Whether it has soft constraints a scheduler gives up before leaving it pending. */
+  public boolean hasSoftConstraints() {
+    return !nodeAffinity.preferred().isEmpty() || topologySpread.stream().anyMatch(s -> !s.hard());
+  }
+
   /** Whether its architectures are unknown: no declaration and no image resolved. */
   public boolean architectureUnknown() {
     return architectures.isEmpty() && !unresolvedImages.isEmpty();

@@ -124,22 +124,6 @@ class UnschedulableReasonsTest {
   }
 
   @Test
-  void twoNodeLevelSpreadsAreReportedAsUnsupported() {
-    var result =
-        Planning.request()
-            .pool(pool("general", 10))
-            .pods(
-                app("web")
-                    .requests("1", "1Gi")
-                    .spread(WellKnownLabels.ZONE, 1, null)
-                    .spread(WellKnownLabels.CAPACITY_TYPE, 1, null)
-                    .replicas(1))
-            .plan();
-
-    assertThat(result.reason("web-0")).contains("topology spread").contains("not supported");
-  }
-
-  @Test
   void everyPoolIsExplainedWithItsOwnReason() {
     var result =
         Planning.request()
