@@ -45,14 +45,18 @@ final class Colocation {
         if (!WellKnownLabels.HOSTNAME.equals(spread.topologyKey())) {
           continue;
         }
-        List<Object> key = List.of(spread.selector(), p.id().namespace(), spread.maxSkew());
+        List<Object> key =
+            List.of(spread.selector(), p.id().namespace(), spread.maxSkew(), spread.hard());
         byKey.computeIfAbsent(
             key,
             k -> {
+              // A hard spread counts every matching pod on the node. A ScheduleAnyway one only
+              // binds the pods that carry it, so pods relaxed after a failed attempt are free.
               BitSet members = new BitSet(n);
               for (PodClass d : classes) {
                 if (d.template().id().namespace().equals(p.id().namespace())
-                    && spread.selector().matches(d.template().labels())) {
+                    && spread.selector().matches(d.template().labels())
+                    && (spread.hard() || d.template().topologySpread().contains(spread))) {
                   members.set(d.id());
                 }
               }

@@ -1,5 +1,6 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.taint.Toleration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,9 +35,13 @@ final class ExistingPlacement {
           candidates.add(n);
         }
       }
+      // kube-scheduler scores nodes without untolerated PreferNoSchedule taints higher, then
+      // preferred affinity; among equals the fullest node keeps large holes open.
       candidates.sort(
           Comparator.comparingInt(
-                  (ExistingNode n) -> -c.template().nodeAffinity().preferenceScore(n.node.labels()))
+                  (ExistingNode n) ->
+                      Toleration.untoleratedSoftTaints(c.template().tolerations(), n.node.taints()))
+              .thenComparingInt(n -> -c.template().nodeAffinity().preferenceScore(n.node.labels()))
               .thenComparingDouble(n -> n.slack(dims.vector(n.node.allocatable()))));
       for (ExistingNode n : candidates) {
         if (remaining[c.id()] == 0) {

@@ -5,6 +5,7 @@ import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,46 +50,37 @@ public final class Planner {
   }
 
   public Outcome plan(PlanRequest request, boolean withLowerBound) {
+    // Karpenter relaxes soft constraints (preferred node affinity, ScheduleAnyway spreads) of a
+    // pod it cannot place. Pods left over while theirs were in force are planned again without
+    // them; if some still are, every pod of their workloads gives them up in a last attempt.
     Outcome outcome = planOnce(request, withLowerBound);
-    // Karpenter relaxes preferences when a pod cannot be placed. Pods left over while their
-    // preferences were in force (a preferred pool full, say) are planned again without them.
-    Set<PodId> stranded = new java.util.HashSet<>();
-    for (Unschedulable u : outcome.plan().unschedulable()) {
-      stranded.add(u.pod());
-    }
-    List<Pod> retried = new ArrayList<>();
-    boolean any = false;
-    for (Pod p : request.pods()) {
-      if (stranded.contains(p.id()) && !p.nodeAffinity().preferred().isEmpty()) {
-        retried.add(withoutPreferences(p));
-        any = true;
-      } else {
-        retried.add(p);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Set<PodId> stranded = new HashSet<>();
+      Set<String> owners = new HashSet<>();
+      for (Unschedulable u : outcome.plan().unschedulable()) {
+        stranded.add(u.pod());
       }
+      List<Pod> retried = new ArrayList<>();
+      boolean any = false;
+      for (Pod p : request.pods()) {
+        if (stranded.contains(p.id()) && p.hasSoftConstraints()) {
+          owners.add(p.owner());
+          any = true;
+        }
+      }
+      if (!any) {
+        return outcome;
+      }
+      for (Pod p : request.pods()) {
+        boolean relax =
+            p.hasSoftConstraints()
+                && (stranded.contains(p.id()) || (attempt == 1 && owners.contains(p.owner())));
+        retried.add(relax ? p.withoutSoftConstraints() : p);
+      }
+      request = request.withPods(retried);
+      outcome = planOnce(request, withLowerBound);
     }
-    if (!any) {
-      return outcome;
-    }
-    return planOnce(
-        new PlanRequest(
-            retried, request.nodes(), request.pools(), request.daemonSets(), request.catalog()),
-        withLowerBound);
-  }
-
-  private static Pod withoutPreferences(Pod p) {
-    return new Pod(
-        p.id(),
-        p.labels(),
-        p.requests(),
-        new io.flotilla.core.label.NodeAffinity(p.nodeAffinity().requiredTerms(), List.of()),
-        p.tolerations(),
-        p.topologySpread(),
-        p.antiAffinity(),
-        p.affinity(),
-        p.architectures(),
-        p.hostPorts(),
-        p.owner(),
-        p.nodeName());
+    return outcome;
   }
 
   private Outcome planOnce(PlanRequest request, boolean withLowerBound) {

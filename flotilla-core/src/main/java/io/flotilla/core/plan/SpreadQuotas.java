@@ -61,11 +61,15 @@ final class SpreadQuotas {
     Map<PodId, String> failed = new LinkedHashMap<>();
     Map<List<Object>, Spread> spreads = new LinkedHashMap<>();
     List<Key> keys = new ArrayList<>();
+    List<Key> hardKeys = new ArrayList<>();
     for (PodClass c : classes) {
       for (TopologySpread s : nodeLevelSpreads(c.template())) {
         Key k = new Key(s.selector(), c.template().id().namespace(), s.topologyKey());
         if (!keys.contains(k)) {
           keys.add(k);
+        }
+        if (s.hard() && !hardKeys.contains(k)) {
+          hardKeys.add(k);
         }
       }
     }
@@ -73,8 +77,9 @@ final class SpreadQuotas {
     // by all the spreads whose selector matches it.
     keys.forEach(k -> counts.computeIfAbsent(k, this::boundCounts));
     for (PodClass c : classes) {
+      // Only a hard spread needs to know where the pods it counts but does not bind will be.
       if (nodeLevelSpreads(c.template()).isEmpty()) {
-        out.addAll(follow(c, keys));
+        out.addAll(follow(c, hardKeys));
       }
     }
     for (PodClass c : classes) {
