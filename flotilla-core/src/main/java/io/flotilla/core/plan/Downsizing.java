@@ -1,7 +1,6 @@
 package io.flotilla.core.plan;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -13,11 +12,11 @@ final class Downsizing {
 
   static List<NodeBatch> apply(
       List<NodeBatch> batches,
-      List<Shape> shapes,
-      BitSet[] compatible,
+      TierShapes tier,
       List<PodClass> classes,
       int dims,
       PoolBudget budget) {
+    List<Shape> shapes = tier.shapes();
     List<NodeBatch> out = new ArrayList<>(batches.size());
     for (NodeBatch b : batches) {
       long[] used = b.used(classes, dims);
@@ -28,7 +27,7 @@ final class Downsizing {
         if (candidate.price() >= bestPrice - 1e-12 || !Dimensions.fits(used, candidate.free())) {
           continue;
         }
-        if (holdsAll(compatible[s], b.classIds())
+        if (tier.admits(s, b.classIds())
             && budget.allowsSwap(List.of(b.shape()), b.nodes(), candidate)) {
           bestIndex = s;
           bestPrice = candidate.price();
@@ -42,15 +41,5 @@ final class Downsizing {
       }
     }
     return out;
-  }
-
-  /** Whether a shape (by its compatible classes) may hold every class of a node. */
-  static boolean holdsAll(BitSet compatible, int[] classIds) {
-    for (int c : classIds) {
-      if (!compatible.get(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

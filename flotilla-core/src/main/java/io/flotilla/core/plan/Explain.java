@@ -17,9 +17,10 @@ final class Explain {
       List<ExistingNode> nodes,
       List<NodePool> pools,
       List<TypeGroup> groups,
-      List<Candidates.Allowed> allowed,
-      ShapeFactory factory,
-      PoolBudget budget) {
+      PoolBudget budget,
+      PackingContext ctx) {
+    List<Candidates.Allowed> allowed = ctx.allowed().get(c.id());
+    ShapeFactory factory = ctx.factory();
     List<String> parts = new ArrayList<>();
     if (!nodes.isEmpty()) {
       parts.add(existing(c, nodes));
@@ -33,7 +34,7 @@ final class Explain {
               ? "its requirements admit no offering of the catalog (zones "
                   + String.join(", ", factory.zones())
                   + ")"
-              : pool(c, e.getKey(), e.getValue(), allowed, factory, budget);
+              : pool(c, e.getKey(), e.getValue(), allowed, budget, ctx);
       parts.add("pool " + e.getKey().name() + ": " + why);
     }
     if (parts.isEmpty()) {
@@ -68,8 +69,9 @@ final class Explain {
       NodePool pool,
       List<TypeGroup> groups,
       List<Candidates.Allowed> allowed,
-      ShapeFactory factory,
-      PoolBudget budget) {
+      PoolBudget budget,
+      PackingContext ctx) {
+    ShapeFactory factory = ctx.factory();
     Taint taint = Toleration.firstUntolerated(c.template().tolerations(), pool.taints());
     if (taint != null) {
       return "taint " + taint + " not tolerated";
@@ -95,6 +97,10 @@ final class Explain {
       return "no instance type satisfies "
           + Compatibility.describe(c.terms())
           + " and the pool's requirements";
+    }
+    String floors = ctx.minValues().whyNot(c, pool);
+    if (floors != null) {
+      return floors;
     }
     String limit = null;
     java.util.Set<String> offered = new java.util.TreeSet<>();
@@ -122,9 +128,11 @@ final class Explain {
     if (!missing.isEmpty()) {
       return "no instance type offers " + String.join(", ", missing);
     }
-    boolean floors = pool.requirements().list().stream().anyMatch(r -> r.minValues() != null);
+    boolean strict =
+        !MinValues.floors(pool).isEmpty()
+            && ctx.options().minValuesPolicy() == PlanOptions.MinValuesPolicy.STRICT;
     return "no instance type fits requests "
         + c.template().requests()
-        + (floors ? " among those that keep the pool's minValues of alternatives" : "");
+        + (strict ? " among those that keep the pool's minValues of alternatives" : "");
   }
 }

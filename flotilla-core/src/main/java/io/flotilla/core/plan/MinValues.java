@@ -1,61 +1,62 @@
 package io.flotilla.core.plan;
 
 import io.flotilla.core.label.Requirement;
+import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.resource.ResourceNames;
+import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Karpenter's {@code minValues}: a node must keep at least N distinct values of a key among the
- * instance types that could still be launched for it, or it cannot launch. A type is kept only if
- * the types at least as large (cpu, memory, pods, GPUs) span N values of every such key, so any
- * node packed onto it keeps its flexibility.
+ * Karpenter's {@code minValues}: a NodeClaim's requirements, the pool's AND its pods', must leave
+ * at least N distinct values of a key among the instance types that could still be launched for it.
+ * Under the Strict policy (the default) a class may use a shape only if the pool's types its own
+ * requirements admit, and that are at least as large as the shape (so they still hold a full node),
+ * span N values of every such key. Under BestEffort the floors are relaxed, as Karpenter's {@code
+ * minValuesPolicy: BestEffort} does.
  */
 final class MinValues {
-  private MinValues() {}
+  private final PlanOptions.MinValuesPolicy policy;
+  private final Candidates candidates;
+  private final Map<List<Object>, Boolean> memo = new HashMap<>();
 
-  static List<TypeGroup> keepFlexible(List<TypeGroup> groups) {
-    List<Requirement> floors =
-        groups.isEmpty()
-            ? List.of()
-            : groups.get(0).pool().requirements().list().stream()
-                .filter(r -> r.minValues() != null)
-                .toList();
-    if (floors.isEmpty()) {
-      return groups;
-    }
-    long[][] size = new long[groups.size()][];
-    for (int i = 0; i < size.length; i++) {
-      var a = groups.get(i).allocatable();
-      size[i] =
-          new long[] {
-            a.get(ResourceNames.CPU),
-            a.get(ResourceNames.MEMORY),
-            a.get(ResourceNames.PODS),
-            a.get(ResourceNames.NVIDIA_GPU) + a.get(ResourceNames.AMD_GPU)
-          };
-    }
-    List<TypeGroup> kept = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      if (flexible(i, groups, size, floors)) {
-        kept.add(groups.get(i));
-      }
-    }
-    return kept;
+  MinValues(PlanOptions.MinValuesPolicy policy, Candidates candidates) {
+    this.policy = policy;
+    this.candidates = candidates;
   }
 
-  private static boolean flexible(
-      int i, List<TypeGroup> groups, long[][] size, List<Requirement> floors) {
-    for (Requirement floor : floors) {
-      Set<String> values = new HashSet<>();
-      for (int j = 0; j < groups.size() && values.size() < floor.minValues(); j++) {
-        if (holds(size[j], size[i])) {
-          String v = groups.get(j).baseLabels().get(floor.key());
-          if (v != null) {
-            values.add(v);
-          }
+  static List<Requirement> floors(NodePool pool) {
+    return pool.requirements().list().stream().filter(r -> r.minValues() != null).toList();
+  }
+
+  /** May the class use this shape and still leave the pool's floors of alternatives? */
+  boolean flexible(PodClass c, Shape s) {
+    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT || floors(s.pool()).isEmpty()) {
+      return true;
+    }
+    List<Object> key =
+        List.of(
+            c.terms(),
+            c.template().tolerations(),
+            c.template().architectures(),
+            c.domain(),
+            s.id());
+    return memo.computeIfAbsent(key, k -> check(c, s));
+  }
+
+  private boolean check(PodClass c, Shape s) {
+    List<TypeGroup> groups = groups(c, s.pool());
+    long[] size = size(s.allocatable());
+    for (Requirement floor : floors(s.pool())) {
+      Set<String> values = new TreeSet<>();
+      for (TypeGroup g : groups) {
+        String v = g.baseLabels().get(floor.key());
+        if (v != null && holds(size(g.allocatable()), size)) {
+          values.add(v);
         }
       }
       if (values.size() < floor.minValues()) {
@@ -63,6 +64,59 @@ final class MinValues {
       }
     }
     return true;
+  }
+
+  /**
+   * Why the pool's floors leave the class no node, or null when they do not: the first key whose
+   * values, over all the pool's types the class's requirements admit, number fewer than its floor.
+   */
+  String whyNot(PodClass c, NodePool pool) {
+    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT) {
+      return null;
+    }
+    List<TypeGroup> groups = groups(c, pool);
+    for (Requirement floor : floors(pool)) {
+      Set<String> values = new TreeSet<>();
+      groups.forEach(
+          g -> {
+            String v = g.baseLabels().get(floor.key());
+            if (v != null) {
+              values.add(v);
+            }
+          });
+      if (values.size() < floor.minValues()) {
+        return "pool "
+            + pool.name()
+            + " requires minValues "
+            + floor.minValues()
+            + " of "
+            + floor.key()
+            + " but the pod's requirements leave "
+            + values.size()
+            + (values.isEmpty() ? "" : " " + values)
+            + " (minValuesPolicy Strict)";
+      }
+    }
+    return null;
+  }
+
+  private List<TypeGroup> groups(PodClass c, NodePool pool) {
+    List<TypeGroup> out = new ArrayList<>();
+    for (Candidates.Allowed a : candidates.raw(c, c.terms())) {
+      if (a.group().pool() == pool) {
+        out.add(a.group());
+      }
+    }
+    return out;
+  }
+
+  private static long[] size(Resources allocatable) {
+    return new long[] {
+      allocatable.get(ResourceNames.CPU),
+      allocatable.get(ResourceNames.MEMORY),
+      allocatable.get(ResourceNames.PODS),
+      allocatable.get(ResourceNames.NVIDIA_GPU) + allocatable.get(ResourceNames.AMD_GPU)
+    };
   }
 
   private static boolean holds(long[] bigger, long[] smaller) {

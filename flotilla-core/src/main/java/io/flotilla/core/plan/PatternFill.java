@@ -63,10 +63,37 @@ final class PatternFill {
     return new Orders(sorted(candidates, density), sorted(candidates, size));
   }
 
-  Pattern best(Shape shape, Orders orders, long[] remaining, double[] values) {
-    Pattern byDensity = fill(shape, orders.byDensity(), remaining, values);
-    Pattern bySize = fill(shape, orders.bySize(), remaining, values);
-    return bySize.value() > byDensity.value() + 1e-12 ? bySize : byDensity;
+  /**
+   * The better of the two fills. With {@code anchors} (an exotic shape) the anchor classes go in
+   * first and a fill without one is empty: such a node is only launched for a pod that needs it.
+   */
+  Pattern best(Shape shape, Orders orders, long[] remaining, double[] values, BitSet anchors) {
+    Pattern byDensity = fill(shape, anchoredFirst(orders.byDensity(), anchors), remaining, values);
+    Pattern bySize = fill(shape, anchoredFirst(orders.bySize(), anchors), remaining, values);
+    Pattern best = bySize.value() > byDensity.value() + 1e-12 ? bySize : byDensity;
+    if (anchors != null && java.util.Arrays.stream(best.classIds()).noneMatch(anchors::get)) {
+      return Pattern.EMPTY;
+    }
+    return best;
+  }
+
+  private static int[] anchoredFirst(int[] order, BitSet anchors) {
+    if (anchors == null) {
+      return order;
+    }
+    int[] out = new int[order.length];
+    int i = 0;
+    for (int c : order) {
+      if (anchors.get(c)) {
+        out[i++] = c;
+      }
+    }
+    for (int c : order) {
+      if (!anchors.get(c)) {
+        out[i++] = c;
+      }
+    }
+    return out;
   }
 
   /** Class ids sorted by key, descending (stable on ties). */

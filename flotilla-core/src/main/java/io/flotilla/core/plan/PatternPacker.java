@@ -16,6 +16,7 @@ final class PatternPacker {
   private static final int ROUNDS = 1;
 
   private final List<PodClass> classes;
+  private final TierShapes tier;
   private final List<Shape> shapes;
   private final BitSet[] compatible;
   private final int[][] candidates;
@@ -23,18 +24,11 @@ final class PatternPacker {
   private final Colocation colocation;
   private final int dims;
 
-  /**
-   * @param compatible per shape (by position in {@code shapes}), the classes that may use it
-   */
-  PatternPacker(
-      List<PodClass> classes,
-      List<Shape> shapes,
-      BitSet[] compatible,
-      Colocation colocation,
-      int dims) {
+  PatternPacker(List<PodClass> classes, TierShapes tier, Colocation colocation, int dims) {
     this.classes = classes;
-    this.shapes = shapes;
-    this.compatible = compatible;
+    this.tier = tier;
+    this.shapes = tier.shapes();
+    this.compatible = tier.compatible();
     this.dims = dims;
     this.candidates = new int[shapes.size()][];
     for (int s = 0; s < shapes.size(); s++) {
@@ -68,9 +62,8 @@ final class PatternPacker {
       long[] left = remaining.clone();
       PoolBudget roundBudget = budget.copy();
       List<NodeBatch> batches = greedy(left, values, roundBudget);
-      batches = Downsizing.apply(batches, shapes, compatible, classes, dims, roundBudget);
-      batches =
-          TailMerging.apply(batches, shapes, compatible, classes, colocation, dims, roundBudget);
+      batches = Downsizing.apply(batches, tier, classes, dims, roundBudget);
+      batches = TailMerging.apply(batches, tier, classes, colocation, dims, roundBudget);
       if (best == null || better(batches, left, best, bestRemaining)) {
         best = batches;
         bestRemaining = left;
@@ -123,7 +116,7 @@ final class PatternPacker {
           continue;
         }
         if (cached[s] == null) {
-          cached[s] = fill.best(shape, orders[s], remaining, values);
+          cached[s] = fill.best(shape, orders[s], remaining, values, tier.anchors()[s]);
           if (cached[s].isEmpty()) {
             cached[s] = Pattern.EMPTY;
             continue;

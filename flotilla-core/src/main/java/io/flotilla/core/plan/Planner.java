@@ -126,20 +126,25 @@ public final class Planner {
     }
     List<NodeBatch> batches = new ArrayList<>();
     List<TierPacking.Result> tierResults = new ArrayList<>();
+    PackingContext ctx =
+        new PackingContext(
+            classes,
+            allowed,
+            factory,
+            colocation,
+            dims.size(),
+            strategy,
+            new MinValues(request.options().minValuesPolicy(), candidates),
+            new ExoticTypes(candidates, factory),
+            request.options());
     for (int t = 0; t < tiers.size(); t++) {
-      List<NodePool> tier = tiers.get(t);
       TierPacking.Result r =
           TierPacking.pack(
-              tier,
-              classes,
-              allowed,
+              tiers.get(t),
               remaining,
-              factory,
-              colocation,
-              dims.size(),
               budget,
-              strategy,
-              fallback(classes, allowed, tiers.subList(t + 1, tiers.size())));
+              fallback(classes, allowed, tiers.subList(t + 1, tiers.size())),
+              ctx);
       tierResults.add(r);
       batches.addAll(r.batches());
     }
@@ -147,13 +152,7 @@ public final class Planner {
       if (remaining[c.id()] > 0) {
         String reason =
             Explain.why(
-                c,
-                nodes,
-                tiers.stream().flatMap(List::stream).toList(),
-                groups,
-                allowed.get(c.id()),
-                factory,
-                budget);
+                c, nodes, tiers.stream().flatMap(List::stream).toList(), groups, budget, ctx);
         List<PodId> pods = c.pods();
         for (PodId p : pods.subList(pods.size() - (int) remaining[c.id()], pods.size())) {
           unschedulable.put(p, reason);

@@ -81,24 +81,7 @@ final class ShapeFactory {
                 capacity));
       }
     }
-    List<TypeGroup> flexible = MinValues.keepFlexible(groups);
-    if (flexible.size() == groups.size()) {
-      return groups;
-    }
-    List<TypeGroup> renumbered = new ArrayList<>();
-    for (TypeGroup g : flexible) {
-      renumbered.add(
-          new TypeGroup(
-              firstId + renumbered.size(),
-              g.pool(),
-              g.type(),
-              g.baseLabels(),
-              g.open(),
-              g.offerings(),
-              g.allocatable(),
-              g.capacity()));
-    }
-    return renumbered;
+    return groups;
   }
 
   /** The concrete shape for one offering of a group, built once and shared. */

@@ -13,7 +13,8 @@ final class ShapePruning {
   private ShapePruning() {}
 
   /** Positions (into shapes) of the shapes kept, cheapest first. */
-  static List<Integer> undominated(List<Shape> shapes, List<BitSet> compatible) {
+  static List<Integer> undominated(
+      List<Shape> shapes, List<BitSet> compatible, List<BitSet> anchors) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
       order.add(i);
@@ -25,7 +26,8 @@ final class ShapePruning {
     for (int i : order) {
       boolean dominated = false;
       for (int k : kept) {
-        if (covers(shapes.get(k), compatible.get(k), shapes.get(i), compatible.get(i))) {
+        if (java.util.Objects.equals(anchors.get(k), anchors.get(i))
+            && covers(shapes.get(k), compatible.get(k), shapes.get(i), compatible.get(i))) {
           dominated = true;
           break;
         }

@@ -18,8 +18,7 @@ final class TailMerging {
 
   static List<NodeBatch> apply(
       List<NodeBatch> batches,
-      List<Shape> shapes,
-      BitSet[] compatible,
+      TierShapes tier,
       List<PodClass> classes,
       Colocation colocation,
       int dims,
@@ -41,9 +40,7 @@ final class TailMerging {
           NodeBatch a = tail.get(i);
           NodeBatch b = tail.get(j);
           double before = a.shape().price() + b.shape().price();
-          NodeBatch m =
-              merge(
-                  a, b, shapes, compatible, classes, colocation, dims, budget, before - bestSaving);
+          NodeBatch m = merge(a, b, tier, classes, colocation, dims, budget, before - bestSaving);
           if (m != null && before - m.shape().price() > bestSaving) {
             bestSaving = before - m.shape().price();
             bestI = i;
@@ -69,8 +66,7 @@ final class TailMerging {
   private static NodeBatch merge(
       NodeBatch a,
       NodeBatch b,
-      List<Shape> shapes,
-      BitSet[] compatible,
+      TierShapes tier,
       List<PodClass> classes,
       Colocation colocation,
       int dims,
@@ -95,13 +91,13 @@ final class TailMerging {
       }
     }
     Shape best = null;
-    for (int s = 0; s < shapes.size(); s++) {
-      Shape shape = shapes.get(s);
+    for (int s = 0; s < tier.size(); s++) {
+      Shape shape = tier.shape(s);
       if (shape.price() >= priceBelow || (best != null && shape.price() >= best.price())) {
         continue;
       }
       if (Dimensions.fits(used, shape.free())
-          && Downsizing.holdsAll(compatible[s], ids)
+          && tier.admits(s, ids)
           && budget.allowsSwap(List.of(a.shape(), b.shape()), 1, shape)) {
         best = shape;
       }

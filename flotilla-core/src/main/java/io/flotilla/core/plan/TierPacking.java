@@ -27,15 +27,15 @@ final class TierPacking {
 
   static Result pack(
       List<NodePool> tier,
-      List<PodClass> classes,
-      Map<Integer, List<Candidates.Allowed>> allowed,
       long[] remaining,
-      ShapeFactory factory,
-      Colocation colocation,
-      int dims,
       PoolBudget budget,
-      Planner.Strategy strategy,
-      BitSet fallback) {
+      BitSet fallback,
+      PackingContext ctx) {
+    List<PodClass> classes = ctx.classes();
+    Map<Integer, List<Candidates.Allowed>> allowed = ctx.allowed();
+    ShapeFactory factory = ctx.factory();
+    Colocation colocation = ctx.colocation();
+    int dims = ctx.dims();
     Set<String> names = tier.stream().map(NodePool::name).collect(Collectors.toSet());
     // Classes with the same candidates (the same memoised list) are handled together, in the
     // order their first class comes, so the plan does not depend on hash order.
@@ -110,9 +110,10 @@ final class TierPacking {
         }
       }
       for (int c : members.get(k)) {
-        long[] request = classes.get(c).request();
+        PodClass pc = classes.get(c);
         for (int s : usable) {
-          if (Dimensions.fits(request, shapes.get(s).free())) {
+          Shape shape = shapes.get(s);
+          if (Dimensions.fits(pc.request(), shape.free()) && ctx.minValues().flexible(pc, shape)) {
             compatible[s].set(c);
           }
         }
@@ -120,30 +121,61 @@ final class TierPacking {
     }
     List<Shape> nonEmpty = new ArrayList<>();
     List<BitSet> nonEmptyCompat = new ArrayList<>();
+    List<BitSet> nonEmptyAnchors = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
-      if (!compatible[i].isEmpty()) {
+      BitSet anchors = anchors(shapes.get(i), compatible[i], ctx);
+      if (!compatible[i].isEmpty() && (anchors == null || !anchors.isEmpty())) {
         nonEmpty.add(shapes.get(i));
         nonEmptyCompat.add(compatible[i]);
+        nonEmptyAnchors.add(anchors);
       }
     }
     List<Shape> useful = new ArrayList<>();
     List<BitSet> usefulCompat = new ArrayList<>();
-    for (int i : ShapePruning.undominated(nonEmpty, nonEmptyCompat)) {
+    List<BitSet> usefulAnchors = new ArrayList<>();
+    for (int i : ShapePruning.undominated(nonEmpty, nonEmptyCompat, nonEmptyAnchors)) {
       useful.add(nonEmpty.get(i));
       usefulCompat.add(nonEmptyCompat.get(i));
+      usefulAnchors.add(nonEmptyAnchors.get(i));
     }
-    BitSet[] compat = usefulCompat.toArray(BitSet[]::new);
+    TierShapes shapesOfTier =
+        new TierShapes(
+            useful, usefulCompat.toArray(BitSet[]::new), usefulAnchors.toArray(BitSet[]::new));
+    BitSet[] compat = shapesOfTier.compatible();
     List<NodeBatch> batches;
-    if (strategy == Planner.Strategy.FIRST_FIT_DECREASING) {
+    if (ctx.strategy() == Planner.Strategy.FIRST_FIT_DECREASING) {
       batches =
-          new FirstFitPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
+          new FirstFitPacker(classes, useful, anchoredOnly(shapesOfTier), colocation, dims)
+              .pack(remaining, budget);
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
-      batches =
-          new PatternPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
+      batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);
     } else {
-      batches = portfolio(classes, useful, compat, colocation, dims, remaining, budget, fallback);
+      batches = portfolio(classes, shapesOfTier, colocation, dims, remaining, budget, fallback);
     }
     return new Result(batches, useful, usefulCompat);
+  }
+
+  /** For an exotic shape, the classes that need it (no generic type fits them); else null. */
+  private static BitSet anchors(Shape shape, BitSet compatible, PackingContext ctx) {
+    if (!shape.offering().type().exotic()) {
+      return null;
+    }
+    BitSet anchors = new BitSet();
+    for (int c = compatible.nextSetBit(0); c >= 0; c = compatible.nextSetBit(c + 1)) {
+      if (ctx.exotic().needed(ctx.classes().get(c), shape.pool())) {
+        anchors.set(c);
+      }
+    }
+    return anchors;
+  }
+
+  /** Compatibility where an exotic shape holds only the classes that need it (no fillers). */
+  private static BitSet[] anchoredOnly(TierShapes tier) {
+    BitSet[] out = new BitSet[tier.size()];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = tier.anchors()[s] == null ? tier.compatible()[s] : tier.anchors()[s];
+    }
+    return out;
   }
 
   /** Pods of the classes some shape of the tier can hold. */
@@ -167,8 +199,7 @@ final class TierPacking {
    */
   private static List<NodeBatch> portfolio(
       List<PodClass> classes,
-      List<Shape> shapes,
-      BitSet[] compat,
+      TierShapes tier,
       Colocation colocation,
       int dims,
       long[] remaining,
@@ -177,11 +208,12 @@ final class TierPacking {
     long[] leftA = remaining.clone();
     PoolBudget budgetA = budget.copy();
     List<NodeBatch> a =
-        new PatternPacker(classes, shapes, compat, colocation, dims).pack(leftA, budgetA, fallback);
+        new PatternPacker(classes, tier, colocation, dims).pack(leftA, budgetA, fallback);
     long[] leftB = remaining.clone();
     PoolBudget budgetB = budget.copy();
     List<NodeBatch> b =
-        new FirstFitPacker(classes, shapes, compat, colocation, dims).pack(leftB, budgetB);
+        new FirstFitPacker(classes, tier.shapes(), anchoredOnly(tier), colocation, dims)
+            .pack(leftB, budgetB);
     // Pods with nowhere else to go count first, then all pods, then cost.
     long strandedA = stranded(leftA, fallback);
     long strandedB = stranded(leftB, fallback);

@@ -49,4 +49,46 @@ class MinValuesTest {
 
     assertThat(result.reason("big-0")).contains("pool flexible");
   }
+
+  @Test
+  void minValuesAppliesToThePoolAndThePodsRequirementsTogether() {
+    // The pool alone spans many families; a pod pinned to one instance type leaves one.
+    var result =
+        Planning.request()
+            .pool(pool("flexible", 10).require(THREE_FAMILIES))
+            .pods(
+                app("pinned")
+                    .requests("500m", "1Gi")
+                    .nodeSelector(WellKnownLabels.INSTANCE_TYPE, "m5.large")
+                    .replicas(2))
+            .pods(app("free").requests("500m", "1Gi").replicas(2))
+            .plan();
+
+    assertThat(result.reason("pinned-0"))
+        .contains("minValues 3")
+        .contains(WellKnownLabels.INSTANCE_FAMILY)
+        .contains("leave 1 [m5]")
+        .contains("Strict");
+    assertThat(result.findNode("free-0")).isPresent();
+  }
+
+  @Test
+  void bestEffortRelaxesTheFloorsAndPlacesThePods() {
+    PlanRequest request =
+        Planning.request()
+            .pool(pool("flexible", 10).require(THREE_FAMILIES))
+            .pods(
+                app("pinned")
+                    .requests("500m", "1Gi")
+                    .nodeSelector(WellKnownLabels.INSTANCE_TYPE, "m5.large")
+                    .replicas(2))
+            .build()
+            .withOptions(
+                PlanOptions.DEFAULTS.withMinValuesPolicy(PlanOptions.MinValuesPolicy.BEST_EFFORT));
+
+    Plan plan = new Planner().plan(request);
+
+    assertThat(plan.unschedulable()).isEmpty();
+    assertThat(plan.newNodes()).allMatch(n -> n.instanceType().equals("m5.large"));
+  }
 }
