@@ -39,6 +39,21 @@ class ExoticTypesTest {
   }
 
   @Test
+  void genericPodsTakeADearerGenericTypeOverACheaperGpuType() {
+    // g4dn.xlarge ($0.526) is cheaper than m5.4xlarge ($0.768), but it is exotic.
+    var result =
+        Planning.request()
+            .pool(
+                pool("two", 10)
+                    .require(WellKnownLabels.INSTANCE_TYPE, "g4dn.xlarge", "m5.4xlarge")
+                    .require(WellKnownLabels.CAPACITY_TYPE, "on-demand"))
+            .pods(app("web").requests("1", "2Gi").replicas(1))
+            .plan();
+
+    assertThat(result.newNodes()).extracting(n -> n.instanceType()).containsExactly("m5.4xlarge");
+  }
+
+  @Test
   void aGpuPodGetsAGpuType() {
     var result =
         Planning.request()
