@@ -19,7 +19,8 @@ final class ClassPreparation {
   record Prepared(
       List<PodClass> classes,
       Map<PodId, String> unschedulable,
-      List<SpreadQuotas.Spread> spreads) {}
+      List<SpreadQuotas.Spread> spreads,
+      HostnameAffinity.Result affinity) {}
 
   private final Candidates candidates;
   private final ExistingFleet fleet;
@@ -41,11 +42,6 @@ final class ClassPreparation {
     Map<PodId, String> unschedulable = new java.util.TreeMap<>();
     List<PodClass> classes = new ArrayList<>();
     for (PodClass c : ClassGrouping.group(request.pendingPods(), dims)) {
-      String unsupported = Unsupported.reason(c.template());
-      if (unsupported != null) {
-        c.pods().forEach(p -> unschedulable.put(p, unsupported));
-        continue;
-      }
       // Preferences only steer new nodes: existing nodes are matched on required terms.
       // PreferNoSchedule taints are avoided like a preference, given up last.
       PodClass avoiding = c.withAvoidSoftTaints(true);
@@ -65,7 +61,15 @@ final class ClassPreparation {
             .apply(
                 classes, c -> !candidates.of(c).isEmpty() || fleet.anyAccepts(c, requiredTerms(c)));
     unschedulable.putAll(spread.unschedulable());
-    return new Prepared(renumber(relaxPinned(spread.classes())), unschedulable, spread.spreads());
+    DomainAffinity.Result affinity =
+        new DomainAffinity(bound, fleet.labelsByNode(), domains).apply(spread.classes());
+    unschedulable.putAll(affinity.unschedulable());
+    HostnameAffinity.Result hostname =
+        HostnameAffinity.apply(relaxPinned(affinity.classes()), bound);
+    HostnameAffinity.Result renumbered =
+        new HostnameAffinity.Result(
+            renumber(hostname.classes()), hostname.bundles(), hostname.joining());
+    return new Prepared(renumbered.classes(), unschedulable, spread.spreads(), renumbered);
   }
 
   /** The pod's own required terms: existing nodes and topology domains are matched on these. */

@@ -3,6 +3,7 @@ package io.flotilla.core.plan;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
+import io.flotilla.core.taint.Taint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Decides where pending pods go: existing nodes first, then new nodes from the pools in descending
@@ -159,19 +161,22 @@ public final class Planner {
         }
       }
     }
-    Plan plan =
-        SkewGuard.enforce(
+    List<Pod> bound = request.pods().stream().filter(Pod::bound).toList();
+    Map<PodId, Pod> byId = podsById(request);
+    Plan assembled =
+        AffinityJoin.apply(
             PlanAssembly.assemble(
                 request, classes, nodes, onExisting, batches, unschedulable, dims),
-            prepared.spreads(),
-            podsById(request),
-            fleet.labelsByNode(),
-            request.pods().stream().filter(Pod::bound).toList());
-    CostBound bound =
+            prepared.affinity(),
+            byId,
+            bound,
+            taintsOf(request));
+    Plan plan = SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    CostBound costBound =
         withLowerBound
             ? new CostBound(lowerBound(classes, tierResults, plan, dims.size()), null)
             : null;
-    return new Outcome(plan, bound);
+    return new Outcome(plan, costBound);
   }
 
   /**
@@ -184,7 +189,7 @@ public final class Planner {
     classes.forEach(c -> c.pods().forEach(p -> classOf.put(p, c.id())));
     long[] demand = new long[classes.size()];
     for (PlannedNode n : plan.newNodes()) {
-      n.pods().forEach(p -> demand[classOf.get(p)]++);
+      n.pods().stream().filter(classOf::containsKey).forEach(p -> demand[classOf.get(p)]++);
     }
     Map<Integer, List<Shape>> options = new LinkedHashMap<>();
     for (TierPacking.Result tier : tiers) {
@@ -238,6 +243,18 @@ public final class Planner {
       tiers.add(List.copyOf(tier));
     }
     return tiers;
+  }
+
+  /** The taints of a planned node: the existing node's own, or its pool's. */
+  private static Function<PlannedNode, List<Taint>> taintsOf(PlanRequest request) {
+    Map<String, List<Taint>> existing = new java.util.HashMap<>();
+    request.nodes().forEach(n -> existing.put(n.name(), n.taints()));
+    Map<String, List<Taint>> pools = new java.util.HashMap<>();
+    request.pools().forEach(p -> pools.put(p.name(), p.taints()));
+    return n ->
+        n.existing()
+            ? existing.getOrDefault(n.name(), List.of())
+            : pools.getOrDefault(n.nodePool(), List.of());
   }
 
   private static Map<PodId, Pod> podsById(PlanRequest request) {

@@ -91,39 +91,6 @@ class UnschedulableReasonsTest {
   }
 
   @Test
-  void requiredPodAffinityIsReportedAsUnsupported() {
-    var result =
-        Planning.request()
-            .pool(pool("general", 10))
-            .pods(
-                app("web")
-                    .requests("1", "1Gi")
-                    .affinity("cache", WellKnownLabels.HOSTNAME)
-                    .replicas(1))
-            .plan();
-
-    assertThat(result.reason("web-0")).contains("required pod affinity").contains("not supported");
-  }
-
-  @Test
-  void antiAffinityOnAZoneIsReportedAsUnsupported() {
-    var result =
-        Planning.request()
-            .pool(pool("general", 10))
-            .pods(
-                app("web")
-                    .requests("1", "1Gi")
-                    .antiAffinity("web", WellKnownLabels.ZONE)
-                    .replicas(1))
-            .plan();
-
-    assertThat(result.reason("web-0"))
-        .contains("anti-affinity")
-        .contains(WellKnownLabels.ZONE)
-        .contains("not supported");
-  }
-
-  @Test
   void everyPoolIsExplainedWithItsOwnReason() {
     var result =
         Planning.request()
