@@ -150,6 +150,10 @@ public final class Planner {
       tierResults.add(r);
       batches.addAll(r.batches());
     }
+    if (strategy == Strategy.OPTIMIZED) {
+      // Karpenter's baseline has no such rule: it launches the cheapest offering.
+      batches = new SpotDiversification(ctx, candidates).apply(batches, budget);
+    }
     for (PodClass c : classes) {
       if (remaining[c.id()] > 0) {
         String reason =

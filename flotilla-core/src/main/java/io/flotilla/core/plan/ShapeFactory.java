@@ -135,6 +135,18 @@ final class ShapeFactory {
         });
   }
 
+  /** The custom-label values a shape fixed, restated for another group of the same pool. */
+  static Map<String, String> pinsOf(Shape shape, TypeGroup group) {
+    Map<String, String> pins = new TreeMap<>();
+    for (Requirement r : group.open().list()) {
+      String v = shape.template().base().get(r.key());
+      if (r.operator() == Operator.IN && v != null) {
+        pins.put(r.key(), v);
+      }
+    }
+    return pins;
+  }
+
   /**
    * The values a node for this class gets for the group's open custom keys that list their values
    * (In): the class's topology pin where it has one, else the first value its terms allow.

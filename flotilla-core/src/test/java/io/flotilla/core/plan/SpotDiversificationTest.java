@@ -1,0 +1,108 @@
+package io.flotilla.core.plan;
+
+import static io.flotilla.core.testing.PodBuilder.app;
+import static io.flotilla.core.testing.PoolBuilder.pool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.core.catalog.CapacityType;
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.testing.Planning;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Safe Spot: a workload's Spot replicas spread over capacity pools (instance type x zone) priced
+ * within the tolerance, never splitting a node, never touching on-demand nodes.
+ */
+class SpotDiversificationTest {
+  private static final String CT = WellKnownLabels.CAPACITY_TYPE;
+
+  @Test
+  void aWorkloadsSpotReplicasSpreadOverCapacityPoolsWithinTheShareCap() {
+    // The test catalog's Spot prices rise 2 points of on-demand per zone, so a 15 % tolerance lets
+    // all three zones qualify: no capacity pool may hold more than a third of the 24 replicas.
+    PlanRequest request =
+        request(24)
+            .withOptions(
+                PlanOptions.DEFAULTS.withSpotDiversity(
+                    new PlanOptions.SpotDiversity(0.15, 1.0 / 3, 3)));
+
+    Plan plan = Planning.checked(request, new Planner().plan(request));
+
+    Map<String, Integer> perPool = podsPerCapacityPool(plan);
+    assertThat(perPool.size()).isGreaterThanOrEqualTo(3);
+    assertThat(perPool.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(8));
+  }
+
+  @Test
+  void withTheDefaultToleranceOnlyCloselyPricedPoolsAreUsed() {
+    PlanRequest request = request(24);
+
+    Plan plan = Planning.checked(request, new Planner().plan(request));
+
+    PlanRequest off =
+        request.withOptions(PlanOptions.DEFAULTS.withSpotDiversity(PlanOptions.SpotDiversity.OFF));
+    assertThat(podsPerCapacityPool(plan).size())
+        .isGreaterThan(podsPerCapacityPool(new Planner().plan(off)).size());
+  }
+
+  @Test
+  void diversificationCostsAtMostThePriceTolerance() {
+    PlanRequest request = request(24);
+    PlanRequest off =
+        request.withOptions(PlanOptions.DEFAULTS.withSpotDiversity(PlanOptions.SpotDiversity.OFF));
+
+    double diversified = new Planner().plan(request).newCostPerHour();
+    double single = new Planner().plan(off).newCostPerHour();
+
+    assertThat(diversified).isGreaterThanOrEqualTo(single - 1e-9);
+    assertThat(diversified).isLessThanOrEqualTo(single * 1.10 + 1e-9);
+  }
+
+  @Test
+  void aWorkloadThatFitsOneNodeIsNotSplit() {
+    PlanRequest request = request(2);
+
+    Plan plan = new Planner().plan(request);
+
+    assertThat(plan.newNodes()).hasSize(1);
+  }
+
+  @Test
+  void onDemandNodesStayWhereTheyAre() {
+    PlanRequest request =
+        Planning.request()
+            .pool(
+                pool("od", 10)
+                    .require(CT, "on-demand")
+                    .require(WellKnownLabels.INSTANCE_FAMILY, "m5"))
+            .pods(app("web").requests("1", "2Gi").replicas(24))
+            .build();
+
+    Plan plan = new Planner().plan(request);
+    Plan off =
+        new Planner()
+            .plan(
+                request.withOptions(
+                    PlanOptions.DEFAULTS.withSpotDiversity(PlanOptions.SpotDiversity.OFF)));
+
+    assertThat(plan.newNodes()).allMatch(n -> n.capacityType() == CapacityType.ON_DEMAND);
+    assertThat(plan).isEqualTo(off);
+  }
+
+  private static PlanRequest request(int replicas) {
+    return Planning.request()
+        .pool(pool("spot", 10).require(CT, "spot").require(WellKnownLabels.ARCH, "arm64"))
+        .pods(app("web").requests("1", "2Gi").replicas(replicas))
+        .build();
+  }
+
+  private static Map<String, Integer> podsPerCapacityPool(Plan plan) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (PlannedNode n : plan.newNodes()) {
+      out.merge(n.instanceType() + "/" + n.zone(), n.pods().size(), Integer::sum);
+    }
+    return out;
+  }
+}
