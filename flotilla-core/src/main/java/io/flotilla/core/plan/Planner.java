@@ -52,6 +52,13 @@ public final class Planner {
   }
 
   public Outcome plan(PlanRequest request, boolean withLowerBound) {
+    request = UnknownArchitectures.applyPolicy(request);
+    Outcome outcome = relaxing(request, withLowerBound);
+    return new Outcome(
+        UnknownArchitectures.warn(outcome.plan(), podsById(request)), outcome.bound());
+  }
+
+  private Outcome relaxing(PlanRequest request, boolean withLowerBound) {
     // Karpenter relaxes soft constraints (preferred node affinity, ScheduleAnyway spreads) of a
     // pod it cannot place. Pods left over while theirs were in force are planned again without
     // them; if some still are, every pod of their workloads gives them up in a last attempt.
