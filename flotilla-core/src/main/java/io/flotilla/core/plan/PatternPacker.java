@@ -13,7 +13,15 @@ import java.util.List;
  * charged it (sequential value correction); the cheapest of the rounds wins.
  */
 final class PatternPacker {
-  private static final int ROUNDS = 1;
+  /**
+   * Rounds of sequential value correction for tiers of up to {@link #CORRECTED_PODS} pods; larger
+   * tiers pack once with the initial values. On the standard generated mixes three rounds lower the
+   * cost of 1,000-pod mixes by 0.0-0.7 % and of 10,000-pod mixes by under 0.1 % while tripling the
+   * time, hence the threshold (see docs/planner.md).
+   */
+  static final int ROUNDS = 3;
+
+  static final long CORRECTED_PODS = 2000;
 
   private final List<PodClass> classes;
   private final TierShapes tier;
@@ -58,7 +66,12 @@ final class PatternPacker {
     List<NodeBatch> best = null;
     long[] bestRemaining = null;
     PoolBudget bestBudget = null;
-    for (int round = 0; round < ROUNDS; round++) {
+    long pods = 0;
+    for (long r : remaining) {
+      pods += r;
+    }
+    int rounds = pods <= CORRECTED_PODS ? ROUNDS : 1;
+    for (int round = 0; round < rounds; round++) {
       long[] left = remaining.clone();
       PoolBudget roundBudget = budget.copy();
       List<NodeBatch> batches = greedy(left, values, roundBudget);
@@ -69,7 +82,9 @@ final class PatternPacker {
         bestRemaining = left;
         bestBudget = roundBudget;
       }
-      values = corrected(values, batches);
+      if (round + 1 < rounds) {
+        values = corrected(values, batches);
+      }
     }
     System.arraycopy(bestRemaining, 0, remaining, 0, remaining.length);
     budget.become(bestBudget);
