@@ -1,22 +1,27 @@
 package io.flotilla.catalog;
 
 import io.flotilla.catalog.pricing.ZoneAlias;
+import io.flotilla.catalog.pricing.ZoneAvailability;
 import io.flotilla.catalog.pricing.Zones;
 import io.flotilla.core.catalog.Catalog;
 import java.util.List;
 
 /**
- * The EC2 catalog of us-east-1: every instance type of the bundled data, an on-demand and a Spot
- * offering per zone for every priced type (see docs/pricing.md for the Spot price model), and the
- * user's price file applied on top. Immutable once loaded; load once and share.
+ * The EC2 catalog of us-east-1: every instance type of the bundled data with its devices and CPU
+ * baseline, an on-demand and a Spot offering in each zone that offers a priced type (see
+ * docs/pricing.md for the zones and the Spot price model), the gp3 price every node's volumes pay,
+ * and the user's price file applied on top. Immutable once loaded; load once and share.
  */
 public final class Ec2Catalog {
   private final Catalog catalog;
   private final InterruptionBands interruptionBands;
+  private final ZoneAvailability zoneAvailability;
 
-  Ec2Catalog(Catalog catalog, InterruptionBands interruptionBands) {
+  Ec2Catalog(
+      Catalog catalog, InterruptionBands interruptionBands, ZoneAvailability zoneAvailability) {
     this.catalog = catalog;
     this.interruptionBands = interruptionBands;
+    this.zoneAvailability = zoneAvailability;
   }
 
   /**
@@ -40,6 +45,11 @@ public final class Ec2Catalog {
 
   public InterruptionBands interruptionBands() {
     return interruptionBands;
+  }
+
+  /** Which zones offer which types in the bundled offerings (see docs/pricing.md). */
+  public ZoneAvailability zoneAvailability() {
+    return zoneAvailability;
   }
 
   /** The zones of the bundled offerings and the zone IDs they are assumed to stand for. */

@@ -54,8 +54,14 @@ public final class PriceFileReader {
 
   private static PriceOverride parse(CsvRow row, Map<String, InstanceType> types) {
     String type = row.text(TYPE);
-    if (!types.containsKey(type)) {
+    InstanceType known = types.get(type);
+    if (known == null) {
       throw row.fail(TYPE, "unknown instance type '" + type + "'");
+    }
+    if (known.burstable() && known.cpuBaseline() == null) {
+      throw row.fail(
+          TYPE,
+          type + " is burstable and AWS publishes no CPU baseline for it, so it cannot be planned");
     }
     String zone = row.text(ZONE);
     if (!Zones.isZoneName(zone)) {

@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * How a type's Spot price differs from zone to zone, as factors around 1.0 whose mean over the
- * zones is exactly 1. A type seen in at least two zones of the observations contributes its price
- * in each zone divided by its mean over the zones seen; a zone without such a factor takes the
- * median factor of the type's family in that zone, else 1.0. Types seen in a single zone carry no
- * spread and are treated as unseen.
+ * zones offering the type is exactly 1. A type seen in at least two zones of the observations
+ * contributes its price in each zone divided by its mean over the zones seen; a zone without such a
+ * factor takes the median factor of the type's family in that zone, else 1.0. Types seen in a
+ * single zone carry no spread and are treated as unseen.
  */
 public final class ZoneSpread {
   private final List<String> zoneIds;
@@ -58,18 +58,25 @@ public final class ZoneSpread {
     return byType.containsKey(typeName);
   }
 
-  /** The type's factor per zone (in {@link #zoneIds()} order); their mean is 1. */
-  public double[] factors(InstanceType type) {
+  /**
+   * The type's factor in each of the given zones (IDs from {@link #zoneIds()}, the zones that offer
+   * the type), in that order; their mean is 1.
+   */
+  public double[] factors(InstanceType type, List<String> offeredZoneIds) {
     double[] own = byType.get(type.name());
     double[] family = byFamily.get(type.family());
-    double[] raw = new double[zoneIds.size()];
-    for (int z = 0; z < raw.length; z++) {
+    double[] raw = new double[offeredZoneIds.size()];
+    for (int i = 0; i < raw.length; i++) {
+      int z = zoneIds.indexOf(offeredZoneIds.get(i));
+      if (z < 0) {
+        throw new IllegalArgumentException("zone " + offeredZoneIds.get(i) + " not in " + zoneIds);
+      }
       if (own != null && !Double.isNaN(own[z])) {
-        raw[z] = own[z];
+        raw[i] = own[z];
       } else if (family != null && !Double.isNaN(family[z])) {
-        raw[z] = family[z];
+        raw[i] = family[z];
       } else {
-        raw[z] = 1.0;
+        raw[i] = 1.0;
       }
     }
     double mean = Arrays.stream(raw).average().orElse(1.0);

@@ -11,7 +11,9 @@ import io.flotilla.catalog.csv.DataError;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.catalog.InstanceType;
+import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.catalog.PriceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,102 @@ class PriceFileTest {
     assertThat(price(c, "m5.xlarge", "us-east-1-bos-1a", CapacityType.ON_DEMAND)).isEqualTo(0.23);
     assertThat(c.offerings("p5e.48xlarge")).hasSize(1);
     assertThat(c.zones()).contains("us-east-1-bos-1a");
+  }
+
+  @Test
+  void aReplacedPriceComesFromThePriceFileAndKeepsItsOfferingsBand() throws IOException {
+    Catalog base = Ec2Catalog.load(CatalogSettings.defaults());
+    Catalog c =
+        load(
+            file(
+                HEADER
+                    + "m5.xlarge,us-east-1a,spot,0.05\n"
+                    + "m5.xlarge,us-east-1a,on-demand,0.18\n"));
+
+    Offering before = base.offering("m5.xlarge", "us-east-1a", CapacityType.SPOT).orElseThrow();
+    Offering spot = c.offering("m5.xlarge", "us-east-1a", CapacityType.SPOT).orElseThrow();
+    assertThat(spot.source()).isEqualTo(PriceSource.PRICE_FILE);
+    assertThat(spot.band()).isEqualTo(before.band()).isNotNull();
+    Offering onDemand = c.offering("m5.xlarge", "us-east-1a", CapacityType.ON_DEMAND).orElseThrow();
+    assertThat(onDemand.source()).isEqualTo(PriceSource.PRICE_FILE);
+    assertThat(onDemand.band()).isNull();
+    assertThat(c.offering("m5.xlarge", "us-east-1b", CapacityType.SPOT).orElseThrow().source())
+        .isEqualTo(PriceSource.MODELLED);
+  }
+
+  @Test
+  void anAddedSpotOfferingCarriesTheTypesBandAndAnAddedOnDemandOneNone() throws IOException {
+    Ec2Catalog ec2 =
+        Ec2Catalog.open(
+            new CatalogSettings(
+                file(
+                    HEADER
+                        + "m5.xlarge,us-east-1-bos-1a,spot,0.07\n"
+                        + "m5.xlarge,us-east-1-bos-1a,on-demand,0.23\n")));
+    Catalog c = ec2.catalog();
+
+    Offering spot = c.offering("m5.xlarge", "us-east-1-bos-1a", CapacityType.SPOT).orElseThrow();
+    assertThat(spot.source()).isEqualTo(PriceSource.PRICE_FILE);
+    assertThat(spot.band())
+        .isEqualTo(ec2.interruptionBands().of("m5.xlarge").orElseThrow().band())
+        .isNotNull();
+    Offering onDemand =
+        c.offering("m5.xlarge", "us-east-1-bos-1a", CapacityType.ON_DEMAND).orElseThrow();
+    assertThat(onDemand.band()).isNull();
+    assertThat(onDemand.source()).isEqualTo(PriceSource.PRICE_FILE);
+  }
+
+  @Test
+  void aPriceFileAddingManyLocalZonesForOneTypeLoadsEveryOffering() throws IOException {
+    List<String> localZones =
+        List.of(
+            "us-east-1-atl-1a",
+            "us-east-1-bos-1a",
+            "us-east-1-bue-1a",
+            "us-east-1-chi-1a",
+            "us-east-1-dfw-1a",
+            "us-east-1-iah-1a",
+            "us-east-1-lim-1a",
+            "us-east-1-mci-1a",
+            "us-east-1-mia-1a",
+            "us-east-1-msp-1a",
+            "us-east-1-nyc-1a",
+            "us-east-1-phl-1a",
+            "us-east-1-qro-1a",
+            "us-east-1-scl-1a");
+    StringBuilder rows = new StringBuilder(HEADER);
+    for (String zone : localZones) {
+      rows.append("m5.xlarge,").append(zone).append(",on-demand,0.23\n");
+      rows.append("m5.xlarge,").append(zone).append(",spot,0.08\n");
+    }
+    Catalog base = Ec2Catalog.load(CatalogSettings.defaults());
+    Catalog c = load(file(rows.toString()));
+
+    assertThat(c.zones()).containsAll(localZones);
+    assertThat(c.offerings("m5.xlarge"))
+        .hasSize(base.offerings("m5.xlarge").size() + 2 * localZones.size());
+    for (String zone : localZones) {
+      assertThat(price(c, "m5.xlarge", zone, CapacityType.ON_DEMAND)).isEqualTo(0.23);
+      assertThat(price(c, "m5.xlarge", zone, CapacityType.SPOT)).isEqualTo(0.08);
+    }
+  }
+
+  @Test
+  void aZoneTheModelDoesNotOfferTheTypeInCanBeAddedByThePriceFile() throws IOException {
+    Catalog base = Ec2Catalog.load(CatalogSettings.defaults());
+    assertThat(base.offering("m5.xlarge", "us-east-1c", CapacityType.SPOT)).isEmpty();
+    Catalog c = load(file(HEADER + "m5.xlarge,us-east-1c,spot,0.06\n"));
+    assertThat(price(c, "m5.xlarge", "us-east-1c", CapacityType.SPOT)).isEqualTo(0.06);
+  }
+
+  @Test
+  void aBurstableTypeWithoutAPublishedBaselineCannotBePriced() throws IOException {
+    Path f = file(HEADER + "t1.micro,us-east-1a,on-demand,0.02\n");
+    assertThatThrownBy(() -> load(f))
+        .hasMessage(
+            f
+                + " line 2, column 1 (instance_type): t1.micro is burstable and AWS publishes no"
+                + " CPU baseline for it, so it cannot be planned");
   }
 
   @Test
@@ -172,7 +270,8 @@ class PriceFileTest {
         PriceOverrides.apply(
             base.offerings(),
             List.of(new PriceOverride("m5.xlarge", "us-east-1a", CapacityType.SPOT, 0.01, 2)),
-            types);
+            types,
+            t -> InterruptionBand.UNDER_5);
 
     assertThat(base.offerings()).isEqualTo(before);
     assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);

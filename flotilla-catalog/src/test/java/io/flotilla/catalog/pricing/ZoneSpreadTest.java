@@ -31,15 +31,16 @@ class ZoneSpreadTest {
   @Test
   void observedZonesArePricedRelativeToTheTypesMeanAndTheMeanIsOne() {
     // raw: az1 0.75, az2 1.25, az3/az4 have no family observation -> 1.0; mean 1.0
-    assertThat(spread.factors(m5Large)).containsExactly(new double[] {0.75, 1.25, 1.0, 1.0}, EXACT);
-    assertThat(Arrays.stream(spread.factors(m5Large)).average().orElseThrow())
+    assertThat(spread.factors(m5Large, ZONES))
+        .containsExactly(new double[] {0.75, 1.25, 1.0, 1.0}, EXACT);
+    assertThat(Arrays.stream(spread.factors(m5Large, ZONES)).average().orElseThrow())
         .isCloseTo(1.0, within(1e-12));
   }
 
   @Test
   void unobservedTypesTakeTheFamilyMedianPerZone() {
     assertThat(spread.observed("m5.xlarge")).isFalse();
-    assertThat(spread.factors(m5Xlarge))
+    assertThat(spread.factors(m5Xlarge, ZONES))
         .containsExactly(new double[] {0.75, 1.25, 1.0, 1.0}, EXACT);
   }
 
@@ -47,7 +48,8 @@ class ZoneSpreadTest {
   void aTypeSeenInOneZoneCarriesNoSpread() {
     assertThat(spread.observed("m5.metal")).isFalse();
     assertThat(spread.observed("c5.large")).isFalse();
-    assertThat(spread.factors(c5Large)).containsExactly(new double[] {1.0, 1.0, 1.0, 1.0}, EXACT);
+    assertThat(spread.factors(c5Large, ZONES))
+        .containsExactly(new double[] {1.0, 1.0, 1.0, 1.0}, EXACT);
   }
 
   @Test
@@ -63,6 +65,14 @@ class ZoneSpreadTest {
                 new SpotPriceRow("az3", "m5.xlarge", 0.30)));
     // m5.xlarge: own az1 0.5, family az2 1.5, own az3 1.5, nothing for az4 1.0; mean 1.125
     double[] expected = {0.5 / 1.125, 1.5 / 1.125, 1.5 / 1.125, 1.0 / 1.125};
-    assertThat(partial.factors(m5Xlarge)).containsExactly(expected, EXACT);
+    assertThat(partial.factors(m5Xlarge, ZONES)).containsExactly(expected, EXACT);
+  }
+
+  @Test
+  void factorsAreNormalisedOverTheZonesOfferingTheTypeOnly() {
+    // m5.large raw: az1 0.75, az2 1.25, az4 1.0; offered in az1 and az4 only: mean 0.875
+    double[] factors = spread.factors(m5Large, List.of("az1", "az4"));
+    assertThat(factors).containsExactly(new double[] {0.75 / 0.875, 1.0 / 0.875}, EXACT);
+    assertThat(Arrays.stream(factors).average().orElseThrow()).isCloseTo(1.0, within(1e-12));
   }
 }

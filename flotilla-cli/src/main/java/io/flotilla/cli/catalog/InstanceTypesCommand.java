@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists EC2 instance types and their offerings in us-east-1, cheapest first.",
-      "Spot prices come from a model (docs/pricing.md) unless --prices gives them."
+      "Spot prices come from a model (docs/pricing.md) unless --prices gives them.",
+      "BAND is a Spot offering's interruption band; SOURCE says where its price comes from"
+          + " (published, modelled or price-file)."
     })
 public final class InstanceTypesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -7,7 +7,9 @@ import java.util.Comparator;
 
 /**
  * One offering as instance-types prints it; its JSON form is a contract: these property names, in
- * this order. {@code zoneId} is null for a zone a price file added; {@code gpuName} for no GPU.
+ * this order (new ones are only ever appended). {@code zoneId} is null for a zone a price file
+ * added; {@code gpuName} for no GPU; {@code interruptionBand} (the Spot Instance Advisor's label,
+ * e.g. "5-10%") for on-demand offerings. {@code priceSource} is published, modelled or price-file.
  */
 record OfferingRow(
     String instanceType,
@@ -21,7 +23,9 @@ record OfferingRow(
     String zone,
     String zoneId,
     String capacityType,
-    double pricePerHour) {
+    double pricePerHour,
+    String interruptionBand,
+    String priceSource) {
 
   /** Cheapest first, then by type, zone and capacity type: the same every run. */
   static final Comparator<OfferingRow> ORDER =
@@ -44,6 +48,8 @@ record OfferingRow(
         offering.zone(),
         Zones.zoneId(offering.zone()).orElse(null),
         offering.capacityType().label(),
-        offering.pricePerHour());
+        offering.pricePerHour(),
+        offering.band() == null ? null : offering.band().label(),
+        offering.source().label());
   }
 }

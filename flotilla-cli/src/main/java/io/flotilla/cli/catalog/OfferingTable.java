@@ -22,7 +22,9 @@ final class OfferingTable {
           new Column("MAX PODS", true, r -> Integer.toString(r.maxPods())),
           new Column("ZONE", false, OfferingRow::zone),
           new Column("CAPACITY", false, OfferingRow::capacityType),
-          new Column("USD/HOUR", true, r -> String.format(Locale.ROOT, "%.6f", r.pricePerHour())));
+          new Column("USD/HOUR", true, r -> String.format(Locale.ROOT, "%.6f", r.pricePerHour())),
+          new Column("BAND", false, r -> r.interruptionBand() == null ? "-" : r.interruptionBand()),
+          new Column("SOURCE", false, OfferingRow::priceSource));
   private static final String GAP = "  ";
 
   private OfferingTable() {}

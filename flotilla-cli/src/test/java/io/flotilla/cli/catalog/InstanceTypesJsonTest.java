@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flotilla.catalog.CatalogSettings;
+import io.flotilla.catalog.Ec2Catalog;
 import io.flotilla.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ class InstanceTypesJsonTest {
           "zone",
           "zoneId",
           "capacityType",
-          "pricePerHour");
+          "pricePerHour",
+          "interruptionBand",
+          "priceSource");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -48,7 +52,7 @@ class InstanceTypesJsonTest {
   @Test
   void everyOfferingIsAnObjectWithTheContractKeysInOrder() throws IOException {
     List<JsonNode> rows = json();
-    assertThat(rows).hasSize(1345 * 12);
+    assertThat(rows).hasSize(Ec2Catalog.load(CatalogSettings.defaults()).offerings().size());
     List<String> names = new ArrayList<>();
     rows.get(0).fieldNames().forEachRemaining(names::add);
     assertThat(names).isEqualTo(KEYS);
@@ -67,15 +71,15 @@ class InstanceTypesJsonTest {
             "--capacity-type",
             "spot",
             "--zone",
-            "us-east-1c");
+            "us-east-1d");
     assertThat(rows).isNotEmpty();
     for (JsonNode r : rows) {
       assertThat(r.get("arch").asText()).isEqualTo("arm64");
       assertThat(r.get("vcpu").asInt()).isGreaterThanOrEqualTo(4);
       assertThat(r.get("memoryMiB").asLong()).isGreaterThanOrEqualTo(16384);
       assertThat(r.get("capacityType").asText()).isEqualTo("spot");
-      assertThat(r.get("zone").asText()).isEqualTo("us-east-1c");
-      assertThat(r.get("zoneId").asText()).isEqualTo("use1-az3");
+      assertThat(r.get("zone").asText()).isEqualTo("us-east-1d");
+      assertThat(r.get("zoneId").asText()).isEqualTo("use1-az4");
     }
     assertThat(rows).extracting(r -> r.get("instanceType").asText()).contains("m6g.xlarge");
   }
@@ -116,6 +120,53 @@ class InstanceTypesJsonTest {
         json("--prices", prices.toString(), "--capacity-type", "spot", "--zone", "us-east-1a");
     assertThat(rows.get(0).get("instanceType").asText()).isEqualTo("m5.xlarge");
     assertThat(rows.get(0).get("pricePerHour").asDouble()).isEqualTo(0.001);
+  }
+
+  @Test
+  void spotRowsCarryTheirInterruptionBandAndEveryRowItsPriceSource() throws IOException {
+    List<JsonNode> rows = json("--min-vcpu", "4", "--zone", "us-east-1a");
+    JsonNode spot = row(rows, "m5.xlarge", "spot");
+    assertThat(spot.get("interruptionBand").asText()).isEqualTo(">20%");
+    assertThat(spot.get("priceSource").asText()).isEqualTo("modelled");
+    JsonNode onDemand = row(rows, "m5.xlarge", "on-demand");
+    assertThat(onDemand.get("interruptionBand").isNull()).isTrue();
+    assertThat(onDemand.get("priceSource").asText()).isEqualTo("published");
+    assertThat(rows)
+        .allSatisfy(
+            r ->
+                assertThat(r.get("interruptionBand").isNull())
+                    .isEqualTo(r.get("capacityType").asText().equals("on-demand")));
+  }
+
+  @Test
+  void aPriceFilesRowsSayTheirPriceComesFromThePriceFile() throws IOException {
+    Path prices =
+        Files.writeString(
+            dir.resolve("p.csv"),
+            "instance_type,zone,capacity_type,price_usd_hour\n"
+                + "m5.xlarge,us-east-1a,spot,0.001\n"
+                + "m5.xlarge,us-east-1-bos-1a,spot,0.09\n");
+    List<JsonNode> rows = json("--prices", prices.toString(), "--capacity-type", "spot");
+    JsonNode replaced = rows.get(0);
+    assertThat(replaced.get("priceSource").asText()).isEqualTo("price-file");
+    assertThat(replaced.get("interruptionBand").asText()).isEqualTo(">20%");
+    assertThat(rows)
+        .filteredOn(r -> r.get("zone").asText().equals("us-east-1-bos-1a"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.get("priceSource").asText()).isEqualTo("price-file");
+              assertThat(r.get("interruptionBand").asText()).isEqualTo(">20%");
+              assertThat(r.get("zoneId").isNull()).isTrue();
+            });
+  }
+
+  private static JsonNode row(List<JsonNode> rows, String type, String capacityType) {
+    return rows.stream()
+        .filter(r -> r.get("instanceType").asText().equals(type))
+        .filter(r -> r.get("capacityType").asText().equals(capacityType))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

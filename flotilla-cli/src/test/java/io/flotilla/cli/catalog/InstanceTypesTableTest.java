@@ -24,7 +24,17 @@ class InstanceTypesTableTest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(0))
         .startsWith("INSTANCE TYPE")
-        .contains("ARCH", "VCPU", "MEMORY", "GPUS", "MAX PODS", "ZONE", "CAPACITY", "USD/HOUR");
+        .contains(
+            "ARCH",
+            "VCPU",
+            "MEMORY",
+            "GPUS",
+            "MAX PODS",
+            "ZONE",
+            "CAPACITY",
+            "USD/HOUR",
+            "BAND",
+            "SOURCE");
     int zoneColumn = lines.get(0).indexOf("ZONE");
     assertThat(lines.subList(1, lines.size()))
         .isNotEmpty()
@@ -34,7 +44,15 @@ class InstanceTypesTableTest {
             line ->
                 assertThat(line)
                     .startsWith("m6g.xlarge ")
-                    .contains(" arm64 ", " 16Gi ", " spot", "0.0"));
+                    .contains(" arm64 ", " 16Gi ", " spot ", "0.0")
+                    .containsPattern(" >20% +modelled$"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("m6g.xlarge ")
+                    .contains(" on-demand ")
+                    .containsPattern(" - +published$"));
   }
 
   @Test
