@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * What the plan's new nodes would cost on on-demand x86, shape for shape: each node is priced as
  * the cheapest on-demand amd64 type with at least its vCPUs, memory and GPUs (same GPU make),
- * preferring its own instance category and never a burstable type for a non-burstable node. This is
- * the bill users know from a plain on-demand x86 cluster.
+ * preferring its own instance category and never a burstable type for a non-burstable node, plus
+ * the same volumes the node pays for. This is the bill users know from a plain on-demand x86
+ * cluster.
  */
 public final class OnDemandX86Equivalent {
   private final Catalog catalog;
@@ -40,8 +41,9 @@ public final class OnDemandX86Equivalent {
     if ("amd64".equals(t.arch()) && node.capacityType() == CapacityType.ON_DEMAND) {
       return Optional.of(node.pricePerHour());
     }
+    double storage = node.offering().storagePerHour();
     Optional<Double> sameCategory = cheapest(t, true);
-    return sameCategory.isPresent() ? sameCategory : cheapest(t, false);
+    return (sameCategory.isPresent() ? sameCategory : cheapest(t, false)).map(p -> p + storage);
   }
 
   private Optional<Double> cheapest(InstanceType t, boolean sameCategory) {
