@@ -131,8 +131,15 @@ public final class PlanInvariants {
       allocatable = Allocatable.of(type, pool.kubelet(), pool.nodeClass());
       Offering offering =
           request.catalog().offering(n.instanceType(), n.zone(), n.capacityType()).orElse(null);
-      if (offering == null || Math.abs(offering.pricePerHour() - n.pricePerHour()) > 1e-9) {
-        violations.add(n.name() + " priced " + n.pricePerHour() + " but catalog says " + offering);
+      double volumes =
+          request.catalog().ebsPricePerGibMonth()
+              * pool.nodeClass().billedEbsBytes()
+              / (1L << 30)
+              / 730;
+      if (offering == null
+          || Math.abs(offering.pricePerHour() - n.offering().instancePerHour()) > 1e-9
+          || Math.abs(volumes - n.offering().storagePerHour()) > 1e-9) {
+        violations.add(n.name() + " priced " + n.offering() + " but catalog says " + offering);
       }
       if (!pool.requirements().matches(wellKnownOnly(labels, pool))) {
         violations.add(n.name() + " labels " + labels + " violate pool requirements");
