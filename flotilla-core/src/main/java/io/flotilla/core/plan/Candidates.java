@@ -32,6 +32,7 @@ final class Candidates {
       boolean avoidSoftTaints) {}
 
   private final Map<Key, List<Allowed>> memo = new java.util.HashMap<>();
+  private final Map<Key, List<Allowed>> rawMemo = new java.util.HashMap<>();
 
   Candidates(List<TypeGroup> groups) {
     this.groups = groups;
@@ -59,6 +60,17 @@ final class Candidates {
   }
 
   List<Allowed> raw(PodClass c, List<Requirements> terms) {
+    Key key =
+        new Key(
+            terms,
+            c.template().tolerations(),
+            c.template().architectures(),
+            c.domain(),
+            c.avoidSoftTaints());
+    return rawMemo.computeIfAbsent(key, k -> List.copyOf(computeRaw(c, terms)));
+  }
+
+  private List<Allowed> computeRaw(PodClass c, List<Requirements> terms) {
     List<SplitTerm> split = split(withPins(terms, c.domain()));
     List<Allowed> out = new ArrayList<>();
     NodePool lastPool = null;

@@ -26,7 +26,8 @@ final class ShapeFactory {
   private final Catalog catalog;
   private final List<DaemonSet> daemonSets;
   private final Dimensions dims;
-  private final Map<String, Shape> shapes = new HashMap<>();
+  private final Map<TypeGroup, Map<Offering, Map<Map<String, String>, Shape>>> shapes =
+      new java.util.IdentityHashMap<>();
   private int nextShapeId;
 
   ShapeFactory(Catalog catalog, List<DaemonSet> daemonSets, Dimensions dims) {
@@ -95,44 +96,39 @@ final class ShapeFactory {
    * are different shapes, so pods pinned to different values never share one.
    */
   Shape shape(TypeGroup group, Offering offering, Map<String, String> pins) {
-    String key =
-        group.pool().name()
-            + "|"
-            + offering.type().name()
-            + "|"
-            + offering.zone()
-            + "|"
-            + offering.capacityType()
-            + "|"
-            + pins;
-    return shapes.computeIfAbsent(
-        key,
-        k -> {
-          NodeTemplate template = group.template(offering);
-          if (!pins.isEmpty()) {
-            Map<String, String> base = new TreeMap<>(template.base());
-            base.putAll(pins);
-            template =
-                new NodeTemplate(base, template.zone(), template.capacityType(), template.open());
-          }
-          Resources overhead = daemonOverhead(group.pool(), template, group.type());
-          long[] free = dims.vector(group.allocatable().minusFloored(overhead));
-          // A burstable type only takes the CPU it sustains without spending credits.
-          long sustained = group.type().sustainedCpuMillis() - overhead.get(ResourceNames.CPU);
-          free[0] = Math.max(0, Math.min(free[0], sustained));
-          double storage = catalog.storagePerHour(group.pool().nodeClass().billedEbsBytes());
-          return new Shape(
-              nextShapeId++,
-              group.pool(),
-              offering,
-              template,
-              free,
-              overhead,
-              group.allocatable(),
-              group.capacity(),
-              offering.pricePerHour() + storage,
-              storage);
-        });
+    // By identity: groups and offerings are built once; hashing the records would be slow.
+    return shapes
+        .computeIfAbsent(group, g -> new java.util.IdentityHashMap<>())
+        .computeIfAbsent(offering, o -> new HashMap<>())
+        .computeIfAbsent(
+            pins,
+            k -> {
+              NodeTemplate template = group.template(offering);
+              if (!pins.isEmpty()) {
+                Map<String, String> base = new TreeMap<>(template.base());
+                base.putAll(pins);
+                template =
+                    new NodeTemplate(
+                        base, template.zone(), template.capacityType(), template.open());
+              }
+              Resources overhead = daemonOverhead(group.pool(), template, group.type());
+              long[] free = dims.vector(group.allocatable().minusFloored(overhead));
+              // A burstable type only takes the CPU it sustains without spending credits.
+              long sustained = group.type().sustainedCpuMillis() - overhead.get(ResourceNames.CPU);
+              free[0] = Math.max(0, Math.min(free[0], sustained));
+              double storage = catalog.storagePerHour(group.pool().nodeClass().billedEbsBytes());
+              return new Shape(
+                  nextShapeId++,
+                  group.pool(),
+                  offering,
+                  template,
+                  free,
+                  overhead,
+                  group.allocatable(),
+                  group.capacity(),
+                  offering.pricePerHour() + storage,
+                  storage);
+            });
   }
 
   /** The custom-label values a shape fixed, restated for another group of the same pool. */

@@ -3,6 +3,7 @@ package io.flotilla.core.plan;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.resource.ResourceNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,47 +39,71 @@ final class SpotDiversification {
     if (!rule.enabled()) {
       return input;
     }
-    List<NodeBatch> batches = new ArrayList<>(input);
-    Map<String, List<Integer>> nodesOf = new LinkedHashMap<>();
-    Map<String, Long> replicas = new HashMap<>();
-    for (int b = 0; b < batches.size(); b++) {
-      NodeBatch batch = batches.get(b);
-      if (batch.shape().offering().capacityType() != CapacityType.SPOT) {
-        continue;
-      }
-      for (Map.Entry<String, Long> e : podsByOwner(batch).entrySet()) {
-        nodesOf.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(b);
-        replicas.merge(e.getKey(), e.getValue() * batch.nodes(), Long::sum);
-      }
-    }
-    List<String> owners = new ArrayList<>(nodesOf.keySet());
-    owners.sort(Comparator.comparingLong((String o) -> -replicas.get(o)).thenComparing(o -> o));
-    Map<Integer, List<Alternative>> alternatives = new HashMap<>();
+    State state = new State(input);
+    List<String> owners = new ArrayList<>(state.batchesOf.keySet());
+    owners.sort(Comparator.comparingLong((String o) -> -state.replicas(o)).thenComparing(o -> o));
     for (String owner : owners) {
-      diversify(owner, replicas.get(owner), batches, alternatives, budget);
+      diversify(owner, state, budget);
     }
-    batches.removeIf(b -> b.nodes() == 0);
-    return batches;
+    List<NodeBatch> out = new ArrayList<>();
+    for (NodeBatch b : state.batches) {
+      if (b.nodes() > 0) {
+        out.add(b);
+      }
+    }
+    return out;
   }
 
-  private void diversify(
-      String owner,
-      long total,
-      List<NodeBatch> batches,
-      Map<Integer, List<Alternative>> alternatives,
-      PoolBudget budget) {
+  /** The batches as they move, with each one's pods per owner and alternatives, computed once. */
+  private final class State {
+    final List<NodeBatch> batches = new ArrayList<>();
+    final List<Map<String, Long>> owners = new ArrayList<>();
+    final Map<String, List<Integer>> batchesOf = new LinkedHashMap<>();
+    final Map<Integer, List<Alternative>> alternatives = new HashMap<>();
+
+    State(List<NodeBatch> input) {
+      input.forEach(b -> add(b, null));
+    }
+
+    int add(NodeBatch b, List<Alternative> known) {
+      int index = batches.size();
+      batches.add(b);
+      Map<String, Long> mine = podsByOwner(b);
+      owners.add(mine);
+      if (isSpot(b)) {
+        mine.keySet().forEach(o -> batchesOf.computeIfAbsent(o, k -> new ArrayList<>()).add(index));
+      }
+      if (known != null) {
+        alternatives.put(index, known);
+      }
+      return index;
+    }
+
+    long replicas(String owner) {
+      long n = 0;
+      for (int b : batchesOf.get(owner)) {
+        n += owners.get(b).get(owner) * batches.get(b).nodes();
+      }
+      return n;
+    }
+
+    List<Alternative> alternatives(int b) {
+      return alternatives.computeIfAbsent(b, k -> alternativesOf(batches.get(k)));
+    }
+  }
+
+  private void diversify(String owner, State state, PoolBudget budget) {
+    long total = state.replicas(owner);
     long perNodeMax = 0;
     java.util.Set<String> qualifying = new java.util.TreeSet<>();
-    for (int b = 0; b < batches.size(); b++) {
-      NodeBatch batch = batches.get(b);
-      long mine = podsByOwner(batch).getOrDefault(owner, 0L);
-      if (mine == 0 || batch.nodes() == 0 || !isSpot(batch)) {
+    for (int b : state.batchesOf.get(owner)) {
+      if (state.batches.get(b).nodes() == 0) {
         continue;
       }
-      perNodeMax = Math.max(perNodeMax, mine);
-      qualifying.add(capacityPool(batch.shape()));
-      for (Alternative a : alternatives.computeIfAbsent(b, k -> alternativesOf(batches.get(k)))) {
-        qualifying.add(a.pool());
+      perNodeMax = Math.max(perNodeMax, state.owners.get(b).get(owner));
+      qualifying.add(capacityPool(state.batches.get(b).shape()));
+      if (total > perNodeMax) {
+        state.alternatives(b).forEach(a -> qualifying.add(a.pool()));
       }
     }
     if (qualifying.size() < rule.minPools() || total <= perNodeMax) {
@@ -86,14 +111,14 @@ final class SpotDiversification {
     }
     long cap = Math.max(perNodeMax, (long) Math.ceil(rule.maxShare() * total - 1e-9));
     while (true) {
-      Map<String, Long> load = load(owner, batches);
+      Map<String, Long> load = load(owner, state);
       String fullest = null;
       for (Map.Entry<String, Long> e : load.entrySet()) {
         if (e.getValue() > cap && (fullest == null || e.getValue() > load.get(fullest))) {
           fullest = e.getKey();
         }
       }
-      if (fullest == null || !moveOne(owner, fullest, cap, load, batches, alternatives, budget)) {
+      if (fullest == null || !moveOne(owner, fullest, cap, load, state, budget)) {
         return;
       }
     }
@@ -101,25 +126,16 @@ final class SpotDiversification {
 
   /** Moves one node holding the owner's pods out of the pool; false when none can move. */
   private boolean moveOne(
-      String owner,
-      String from,
-      long cap,
-      Map<String, Long> load,
-      List<NodeBatch> batches,
-      Map<Integer, List<Alternative>> alternatives,
-      PoolBudget budget) {
+      String owner, String from, long cap, Map<String, Long> load, State state, PoolBudget budget) {
     int bestBatch = -1;
     Alternative best = null;
-    for (int b = 0; b < batches.size(); b++) {
-      NodeBatch batch = batches.get(b);
-      long mine = podsByOwner(batch).getOrDefault(owner, 0L);
-      if (mine == 0
-          || batch.nodes() == 0
-          || !isSpot(batch)
-          || !capacityPool(batch.shape()).equals(from)) {
+    for (int b : state.batchesOf.get(owner)) {
+      NodeBatch batch = state.batches.get(b);
+      long mine = state.owners.get(b).get(owner);
+      if (batch.nodes() == 0 || !capacityPool(batch.shape()).equals(from)) {
         continue;
       }
-      for (Alternative a : alternatives.computeIfAbsent(b, k -> alternativesOf(batches.get(k)))) {
+      for (Alternative a : state.alternatives(b)) {
         if (load.getOrDefault(a.pool(), 0L) + mine > cap
             || !budget.allowsSwap(List.of(batch.shape()), 1, a.shape())) {
           continue;
@@ -133,14 +149,14 @@ final class SpotDiversification {
     if (best == null) {
       return false;
     }
-    NodeBatch source = batches.get(bestBatch);
+    NodeBatch source = state.batches.get(bestBatch);
     budget.swap(List.of(source.shape()), 1, best.shape());
-    batches.set(
+    state.batches.set(
         bestBatch,
         new NodeBatch(source.shape(), source.classIds(), source.perNode(), source.nodes() - 1));
-    batches.add(new NodeBatch(best.shape(), source.classIds(), source.perNode(), 1));
-    int moved = batches.size() - 1;
-    alternatives.put(moved, alternatives.get(bestBatch));
+    state.add(
+        new NodeBatch(best.shape(), source.classIds(), source.perNode(), 1),
+        state.alternatives(bestBatch));
     return true;
   }
 
@@ -164,46 +180,94 @@ final class SpotDiversification {
     Shape current = batch.shape();
     double ceiling = current.price() * (1 + rule.priceTolerance()) + 1e-12;
     long[] used = batch.used(ctx.classes(), ctx.dims());
-    Map<TypeGroup, Long> common = null;
-    for (int c : batch.classIds()) {
-      Map<TypeGroup, Long> masks = new LinkedHashMap<>();
-      for (Candidates.Allowed a : candidates.of(ctx.classes().get(c))) {
-        if (a.group().pool() == current.pool()) {
-          masks.merge(a.group(), a.mask(), (x, y) -> x | y);
-        }
-      }
-      if (common == null) {
-        common = masks;
-      } else {
-        Map<TypeGroup, Long> next = new LinkedHashMap<>();
-        for (Map.Entry<TypeGroup, Long> e : common.entrySet()) {
-          long m = e.getValue() & masks.getOrDefault(e.getKey(), 0L);
-          if (m != 0) {
-            next.put(e.getKey(), m);
-          }
-        }
-        common = next;
-      }
-    }
+    // Offerings of the first class within the price ceiling, then checked against the others'.
     List<Alternative> out = new ArrayList<>();
     String here = capacityPool(current);
-    for (Map.Entry<TypeGroup, Long> e : common.entrySet()) {
-      TypeGroup g = e.getKey();
-      for (int i = 0; i < g.offerings().size(); i++) {
-        Offering o = g.offerings().get(i);
-        if ((e.getValue() & (1L << i)) == 0
-            || o.capacityType() != CapacityType.SPOT
-            || o.pricePerHour() + current.storagePerHour() > ceiling) {
-          continue;
-        }
-        Shape s = ctx.factory().shape(g, o, ShapeFactory.pinsOf(current, g));
-        if (capacityPool(s).equals(here) || !Dimensions.fits(used, s.free()) || !admits(s, batch)) {
-          continue;
-        }
-        out.add(new Alternative(s, capacityPool(s), bandRank(o.band())));
+    int first = batch.classIds()[0];
+    List<SpotOffering> offerings = spotOfferings(ctx.classes().get(first));
+    // Packing already took the cheapest holding type, so only prices near the node's matter.
+    double floor = current.offering().pricePerHour() * (1 - rule.priceTolerance()) - 1e-12;
+    for (int k = firstAtOrAbove(offerings, floor); k < offerings.size(); k++) {
+      SpotOffering so = offerings.get(k);
+      if (so.offering().pricePerHour() + current.storagePerHour() > ceiling) {
+        break; // sorted by price
       }
+      TypeGroup g = so.group();
+      if (g.pool() != current.pool()
+          || g.allocatable().get(ResourceNames.CPU) < used[0]
+          || g.allocatable().get(ResourceNames.MEMORY) < used[1]
+          || !allowedByAll(batch, g, so.index())) {
+        continue;
+      }
+      Offering o = so.offering();
+      Shape s = ctx.factory().shape(g, o, ShapeFactory.pinsOf(current, g));
+      if (capacityPool(s).equals(here) || !Dimensions.fits(used, s.free()) || !admits(s, batch)) {
+        continue;
+      }
+      out.add(new Alternative(s, capacityPool(s), bandRank(o.band())));
     }
     return out;
+  }
+
+  private final Map<List<Candidates.Allowed>, Map<TypeGroup, Long>> masks =
+      new java.util.IdentityHashMap<>();
+
+  /** One Spot offering a class may use: offering {@code index} of the group. */
+  private record SpotOffering(TypeGroup group, int index, Offering offering) {}
+
+  private final Map<List<Candidates.Allowed>, List<SpotOffering>> spot =
+      new java.util.IdentityHashMap<>();
+
+  private static int firstAtOrAbove(List<SpotOffering> offerings, double price) {
+    int lo = 0;
+    int hi = offerings.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (offerings.get(mid).offering().pricePerHour() < price) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The class's Spot offerings, cheapest first, built once per candidate list. */
+  private List<SpotOffering> spotOfferings(PodClass c) {
+    return spot.computeIfAbsent(
+        candidates.of(c),
+        allowed -> {
+          List<SpotOffering> out = new ArrayList<>();
+          for (Candidates.Allowed a : allowed) {
+            for (int i = 0; i < a.group().offerings().size(); i++) {
+              Offering o = a.group().offerings().get(i);
+              if ((a.mask() & (1L << i)) != 0 && o.capacityType() == CapacityType.SPOT) {
+                out.add(new SpotOffering(a.group(), i, o));
+              }
+            }
+          }
+          out.sort(Comparator.comparingDouble((SpotOffering x) -> x.offering().pricePerHour()));
+          return out;
+        });
+  }
+
+  /** May every class of the batch use offering i of the group? (Groups by identity: fast.) */
+  private boolean allowedByAll(NodeBatch batch, TypeGroup g, int i) {
+    for (int c : batch.classIds()) {
+      List<Candidates.Allowed> allowed = candidates.of(ctx.classes().get(c));
+      Map<TypeGroup, Long> byGroup =
+          masks.computeIfAbsent(
+              allowed,
+              k -> {
+                Map<TypeGroup, Long> m = new java.util.IdentityHashMap<>();
+                k.forEach(a -> m.merge(a.group(), a.mask(), (x, y) -> x | y));
+                return m;
+              });
+      if ((byGroup.getOrDefault(g, 0L) & (1L << i)) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The same rules packing applied: labels and pins, minValues, the exotic filter. */
@@ -220,12 +284,13 @@ final class SpotDiversification {
     return anchored;
   }
 
-  private Map<String, Long> load(String owner, List<NodeBatch> batches) {
+  private static Map<String, Long> load(String owner, State state) {
     Map<String, Long> load = new HashMap<>();
-    for (NodeBatch b : batches) {
-      long mine = podsByOwner(b).getOrDefault(owner, 0L);
-      if (mine > 0 && b.nodes() > 0 && isSpot(b)) {
-        load.merge(capacityPool(b.shape()), mine * b.nodes(), Long::sum);
+    for (int b : state.batchesOf.get(owner)) {
+      NodeBatch batch = state.batches.get(b);
+      if (batch.nodes() > 0) {
+        load.merge(
+            capacityPool(batch.shape()), state.owners.get(b).get(owner) * batch.nodes(), Long::sum);
       }
     }
     return load;
