@@ -1,6 +1,8 @@
 package io.flotilla.kube.manifest.karpenter;
 
+import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.Requirements;
+import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.nodepool.KubeletConfig;
 import io.flotilla.core.nodepool.NodeClass;
 import io.flotilla.core.nodepool.NodePool;
@@ -8,6 +10,8 @@ import io.flotilla.kube.manifest.source.FieldError;
 import io.flotilla.kube.manifest.source.FieldPath;
 import io.flotilla.kube.manifest.source.Warnings;
 import io.flotilla.kube.manifest.values.ObjectNames;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +45,8 @@ public final class NodePoolConverter {
     return new NodePool(
         name,
         PoolFields.weight(SPEC.child("weight"), s.weight()),
-        new Requirements(RequirementSpec.convertAll(TSPEC.child("requirements"), t.requirements())),
+        withCapacityTypeDefault(
+            RequirementSpec.convertAll(TSPEC.child("requirements"), t.requirements())),
         PoolFields.labels(
             TEMPLATE.child("metadata").child("labels"), meta == null ? null : meta.labels()),
         PoolFields.taints(TSPEC.child("taints"), t.taints()),
@@ -52,6 +57,20 @@ public final class NodePoolConverter {
         DisruptionConverter.convert(v1, s.disruption(), t, w),
         entry.nodeClass(),
         NodePool.Api.V1);
+  }
+
+  /**
+   * Karpenter's NodeClaim template requires on-demand capacity when the pool names no capacity type
+   * (a pool must ask for Spot explicitly).
+   */
+  private static Requirements withCapacityTypeDefault(List<Requirement> given) {
+    Requirements r = new Requirements(given);
+    if (r.constrains(WellKnownLabels.CAPACITY_TYPE)) {
+      return r;
+    }
+    List<Requirement> all = new ArrayList<>(given);
+    all.add(Requirement.in(WellKnownLabels.CAPACITY_TYPE, "on-demand"));
+    return new Requirements(all);
   }
 
   private static KubeletConfig kubelet(
