@@ -1,6 +1,7 @@
 package io.flotilla.kube.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.core.pod.Pod;
 import java.nio.file.Path;
@@ -131,22 +132,80 @@ class SourceReadingTest {
   }
 
   @Test
-  void duplicateKeysAreWarnedAndTheLastWins() throws Exception {
+  void duplicateKeysAreAnErrorNamingTheFileAndBothLines() {
+    Path file =
+        Fixtures.write(
+            dir,
+            "dup.yaml",
+            POD.formatted("a")
+                + "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
+                + "  labels: {app: web}\n  name: q\nspec: {containers: [{name: a, image: x}]}\n");
+
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Fixtures.read(file));
+
+    assertThat(e)
+        .hasMessage(
+            file
+                + ":11: document 2 (Pod/q): metadata.name: duplicate key (first given at line 9);"
+                + " kubectl rejects it");
+    assertThat(e.line()).isEqualTo(11);
+  }
+
+  @Test
+  void duplicateKeysInsideListItemsAndInJsonAreErrorsToo() {
+    Path yaml =
+        Fixtures.write(
+            dir,
+            "list.yaml",
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+                - name: a
+                  image: x
+                - {name: b, image: y, image: z}
+            """);
+    Path json =
+        Fixtures.write(
+            dir,
+            "pod.json",
+            "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"
+                + " \"metadata\": {\"name\": \"p\"},\n"
+                + " \"spec\": {\"containers\": [{\"name\": \"a\", \"image\": \"x\"}]},\n"
+                + " \"kind\": \"Pod\"}\n");
+
+    ManifestException inYaml =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(yaml));
+    ManifestException inJson =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(json));
+
+    assertThat(inYaml.line()).isEqualTo(8);
+    assertThat(inYaml.fieldPath()).isEqualTo("spec.containers[1].image");
+    assertThat(inYaml.problem()).startsWith("duplicate key (first given at line 8)");
+    assertThat(inJson.line()).isEqualTo(4);
+    assertThat(inJson.fieldPath()).isEqualTo("kind");
+    assertThat(inJson.problem()).startsWith("duplicate key (first given at line 1)");
+  }
+
+  @Test
+  void aMergedKeyGivenAgainExplicitlyIsNoDuplicate() throws Exception {
     Manifests m =
         Fixtures.readText(
             dir,
-            "dup.yaml",
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  name: q\n"
-                + "spec: {containers: [{name: a, image: x}]}\n");
+            "merge.yaml",
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              labels: &base {app: web, tier: front}
+              annotations: {<<: *base, tier: back}
+            spec: {containers: [{name: a, image: x}]}
+            """);
 
-    assertThat(m.pods()).extracting(p -> p.id().name()).containsExactly("q");
-    assertThat(m.warnings())
-        .singleElement()
-        .asString()
-        .isEqualTo(
-            dir.resolve("dup.yaml")
-                + ":5: document 1 (Pod/q): metadata.name: duplicate key; "
-                + "the last value is used");
+    assertThat(m.pods()).hasSize(1);
   }
 
   @Test
@@ -179,7 +238,9 @@ class SourceReadingTest {
         apiVersion: karpenter.sh/v1alpha4
         kind: Provisioner
         metadata: {name: old}
-        """);
+        ---
+        """
+                + Fixtures.A_POD);
 
     assertThat(m.skippedKinds())
         .isEqualTo(

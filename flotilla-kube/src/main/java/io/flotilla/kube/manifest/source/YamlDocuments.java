@@ -1,27 +1,37 @@
 package io.flotilla.kube.manifest.source;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-/** Splits a YAML file into its documents (1-based, empty ones included in the count). */
+/**
+ * Splits a YAML file into its documents (1-based, empty ones included in the count). The whole text
+ * is the parser's one read window: the text is in memory anyway, and a smaller window is copied on
+ * every refill while a long token (a 20 MB one-line value) is pending, which is quadratic.
+ */
 final class YamlDocuments {
-  private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-
   private YamlDocuments() {}
 
   static List<Document> parse(Path file, String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CODE_POINTS);
-    Iterator<Node> nodes = new Yaml(options).composeAll(new StringReader(text)).iterator();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file.toString())
+            .setBufferSize(text.length() + 1)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setSchema(new CoreSchema())
+            .build();
+    Composer nodes =
+        new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     List<Document> documents = new ArrayList<>();
     int index = 0;
     while (true) {
@@ -31,29 +41,24 @@ final class YamlDocuments {
           return documents;
         }
         node = nodes.next();
-      } catch (MarkedYAMLException e) {
+      } catch (MarkedYamlEngineException e) {
         throw syntaxError(file, index + 1, e);
-      } catch (YAMLException e) {
+      } catch (ReaderException e) {
+        throw new SourceException(
+            new Location(file, index + 1, lineAt(text, e.getPosition()), "", ""),
+            "not YAML text: " + e.getMessage(),
+            e);
+      } catch (YamlEngineException e) {
         throw new SourceException(
             new Location(file, index + 1, 0, "", ""), "YAML syntax error: " + e.getMessage(), e);
       }
       index++;
-      documents.add(toDocument(file, index, node));
+      documents.add(YamlTree.toDocument(file, index, node));
     }
   }
 
-  private static Document toDocument(Path file, int index, Node node) {
-    try {
-      return YamlTree.toDocument(file, index, node);
-    } catch (FieldError e) {
-      int line = node.getStartMark().getLine() + 1;
-      throw new SourceException(
-          new Location(file, index, line, e.path().toString(), ""), e.problem(), e);
-    }
-  }
-
-  private static SourceException syntaxError(Path file, int index, MarkedYAMLException e) {
-    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+  private static SourceException syntaxError(Path file, int index, MarkedYamlEngineException e) {
+    Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
     int line = mark == null ? 0 : mark.getLine() + 1;
     StringBuilder problem = new StringBuilder("YAML syntax error: ");
     if (e.getContext() != null) {
@@ -61,5 +66,22 @@ final class YamlDocuments {
     }
     problem.append(e.getProblem());
     return new SourceException(new Location(file, index, line, "", ""), problem.toString(), e);
+  }
+
+  /** The 1-based line of a code point position (0 when out of range). */
+  private static int lineAt(String text, int codePoint) {
+    int end;
+    try {
+      end = text.offsetByCodePoints(0, codePoint);
+    } catch (IndexOutOfBoundsException e) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 }
