@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Writes the large inputs used to measure how fast `flotilla plan` reads manifests.
 
-The files are big (20 MB and more): write them outside the checkout, e.g.
+The files are big (20 MB each): write them outside the checkout, e.g.
     python3 flotilla-kube/src/test/resources/bench/generate_inputs.py /tmp/flotilla-bench
-Every input is deterministic (seeded), so runs are comparable.
+and measure each with
+    /usr/bin/time -f '%e s %M KB' java -jar flotilla-cli/target/flotilla-cli-0.1.0-SNAPSHOT-all.jar \\
+        plan -f /tmp/flotilla-bench/FILE -o json > /dev/null
+Every input is deterministic (seeded), so runs are comparable. Each also holds a NodePool, its
+EC2NodeClass and a small Deployment, so that there is something to plan.
 
-  big-configmap.yaml        one ConfigMap whose data is 20 MB (block literals), skipped by the reader
-  big-configmap-line.yaml   the same with each value on one long line (quoted)
-  pods-10k.yaml             10,000 pods from 1,000 Deployments, 200 request shapes, one NodePool
-  pods-50k.yaml             50,000 pods from 1,250 Deployments and StatefulSets, 400 shapes
+  configmap-line.yaml    one ConfigMap whose binaryData is one 20 MB line (base64)
+  configmap-keys.yaml    one ConfigMap with about 220,000 keys (20 MB)
+  configmap-block.yaml   one ConfigMap with 20 MB of block literals (1,000 lines per key)
+  pods-10k.yaml          10,000 pods from 1,000 Deployments and StatefulSets, 200 request shapes
+  pods-50k.yaml          50,000 pods from 1,250 Deployments and StatefulSets, 400 request shapes
 """
+import base64
 import os
 import random
 import sys
@@ -38,26 +44,63 @@ spec:
   securityGroupSelectorTerms: [{tags: {karpenter.sh/discovery: c}}]
 """
 
+SMALL_APP = """---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app, namespace: default}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: app}}
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/app:1.0
+          volumeMounts: [{name: config, mountPath: /etc/app}]
+          resources: {requests: {cpu: 500m, memory: 1Gi}}
+      volumes: [{name: config, configMap: {name: huge}}]
+"""
 
-def big_configmap(path, one_line):
-    rnd = random.Random(7)
+CONFIGMAP = "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge, namespace: default}\n"
+
+
+def configmap_line(f, rnd):
+    blob = base64.b64encode(bytes(rnd.getrandbits(8) for _ in range(15 * MB))).decode()
+    f.write(CONFIGMAP + "binaryData:\n  blob: " + blob + "\n")
+
+
+def configmap_keys(f, rnd):
+    f.write(CONFIGMAP + "data:\n")
+    written = 0
+    key = 0
+    while written < 20 * MB:
+        value = "v" + "".join(rnd.choice("abcdefghij0123456789") for _ in range(80))
+        line = "  key-%d: %s\n" % (key, value)
+        f.write(line)
+        written += len(line)
+        key += 1
+
+
+def configmap_block(f, rnd):
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 =:_-"
+    f.write(CONFIGMAP + "data:\n")
+    written = 0
+    key = 0
+    while written < 20 * MB:
+        f.write("  file-%d.conf: |\n" % key)
+        for _ in range(1000):
+            line = "x" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(40, 120)))
+            f.write("    " + line + "\n")
+            written += len(line) + 5
+        key += 1
+
+
+def big(path, body):
     with open(path, "w") as f:
-        f.write("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge, namespace: default}\ndata:\n")
-        written = 0
-        key = 0
-        while written < 20 * MB:
-            lines = ["x" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(40, 120)))
-                     for _ in range(1000)]
-            if one_line:
-                text = '"' + "\\n".join(lines) + '"'
-                f.write("  file-%d.conf: %s\n" % (key, text))
-            else:
-                f.write("  file-%d.conf: |\n" % key)
-                for line in lines:
-                    f.write("    " + line + "\n")
-            written += sum(len(line) + 1 for line in lines)
-            key += 1
+        f.write(POOL)
+        f.write(SMALL_APP)
+        body(f, random.Random(7))
 
 
 def shapes(rnd, count):
@@ -113,8 +156,9 @@ def pods(path, workloads, pods_total, shape_count, seed):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(out, exist_ok=True)
-    big_configmap(os.path.join(out, "big-configmap.yaml"), False)
-    big_configmap(os.path.join(out, "big-configmap-line.yaml"), True)
+    big(os.path.join(out, "configmap-line.yaml"), configmap_line)
+    big(os.path.join(out, "configmap-keys.yaml"), configmap_keys)
+    big(os.path.join(out, "configmap-block.yaml"), configmap_block)
     pods(os.path.join(out, "pods-10k.yaml"), 1000, 10000, 200, 10)
     pods(os.path.join(out, "pods-50k.yaml"), 1250, 50000, 400, 50)
 

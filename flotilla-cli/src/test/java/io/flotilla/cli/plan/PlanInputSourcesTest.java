@@ -132,6 +132,6 @@ class PlanInputSourcesTest {
         .startsWith(
             "error: "
                 + pod
-                + ":3: document 1 (Pod/q): metadata.name: duplicate key (first given at line 3)");
+                + ":3: document 1 (Pod/p): metadata.name: duplicate key (first given at line 3)");
   }
 }

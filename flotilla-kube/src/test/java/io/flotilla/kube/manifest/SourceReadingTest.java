@@ -106,6 +106,70 @@ class SourceReadingTest {
   }
 
   @Test
+  void mergeListsLetEarlierMappingsWinAndAliasesKeepTheirLines() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "merge-list.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          nodeSelector: &first {zone: a, tier: front}
+          containers:
+            - &c {name: a, image: x, resourcez: {}}
+            - *c
+        metadata:
+          name: p
+          annotations: &second {zone: b, size: big}
+          labels: {<<: [*first, *second], tier: back}
+        """);
+
+    assertThat(m.pods().get(0).labels())
+        .isEqualTo(Map.of("zone", "a", "tier", "back", "size", "big"));
+    assertThat(m.warnings())
+        .containsExactly(
+            dir.resolve("merge-list.yaml")
+                + ":6: document 1 (Pod/p): spec.containers[0].resourcez: unknown field, ignored",
+            dir.resolve("merge-list.yaml")
+                + ":6: document 1 (Pod/p): spec.containers[1].resourcez: unknown field, ignored");
+  }
+
+  @Test
+  void recursiveAliasesAndAliasBombsAreErrors() {
+    Path recursive =
+        Fixtures.write(dir, "recursive.yaml", "apiVersion: v1\nkind: Pod\nmetadata: &m {x: *m}\n");
+    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+    bomb.append("a: &a0 [x, x]\n");
+    for (int i = 1; i <= 9; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      bomb.append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+    }
+    Path bombFile = Fixtures.write(dir, "bomb.yaml", bomb.toString());
+
+    ManifestException loop =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(recursive));
+    ManifestException laughs =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(bombFile));
+
+    assertThat(loop.line()).isEqualTo(3);
+    assertThat(loop.problem()).startsWith("unknown alias *m");
+    assertThat(laughs.problem()).contains("more than 50 aliases");
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheDocumentItIsIn() {
+    Path file =
+        Fixtures.write(
+            dir, "three.yaml", POD.formatted("a") + "---\n" + POD.formatted("b") + "---\n  x: [\n");
+
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Fixtures.read(file));
+
+    assertThat(e.documentIndex()).isEqualTo(3);
+    assertThat(e.problem()).startsWith("YAML syntax error");
+  }
+
+  @Test
   void plainScalarsKeepTheirTextInStringFields() throws Exception {
     Manifests m =
         Fixtures.readText(
@@ -146,7 +210,7 @@ class SourceReadingTest {
     assertThat(e)
         .hasMessage(
             file
-                + ":11: document 2 (Pod/q): metadata.name: duplicate key (first given at line 9);"
+                + ":11: document 2 (Pod/p): metadata.name: duplicate key (first given at line 9);"
                 + " kubectl rejects it");
     assertThat(e.line()).isEqualTo(11);
   }

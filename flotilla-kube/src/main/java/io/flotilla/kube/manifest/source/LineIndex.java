@@ -40,17 +40,21 @@ public final class LineIndex {
     return child;
   }
 
-  /** Takes the fields of a merged mapping ({@code <<}); fields recorded later replace them. */
-  void mergeFields(LineIndex merged) {
-    if (merged.fields != null) {
-      merged.fields.forEach(
-          (name, child) -> {
-            if (fields == null) {
-              fields = new HashMap<>();
-            }
-            fields.put(name, child);
-          });
+  /** Takes field {@code name} of a merged mapping ({@code <<}) with its lines. */
+  void takeField(String name, LineIndex merged) {
+    LineIndex child = merged.fields == null ? null : merged.fields.get(name);
+    if (child != null) {
+      if (fields == null) {
+        fields = new HashMap<>();
+      }
+      fields.put(name, child);
     }
+  }
+
+  /** Shares the fields and items of an anchored value, for an alias of it. */
+  void share(LineIndex anchored) {
+    fields = anchored.fields;
+    items = anchored.items;
   }
 
   /** The line of the path, or of its nearest ancestor that has one; 0 when nothing is known. */

@@ -48,8 +48,8 @@ class FieldPathTest {
     merged.field("app", 2);
     merged.field("tier", 3);
     LineIndex labels = new LineIndex(5);
-    labels.mergeFields(merged);
     labels.field("tier", 6);
+    labels.takeField("app", merged);
 
     assertThat(labels.lineOf(FieldPath.of("app"))).isEqualTo(2);
     assertThat(labels.lineOf(FieldPath.of("tier"))).isEqualTo(6);
