@@ -50,14 +50,19 @@ final class UnknownFields extends DeserializationProblemHandler {
       Object beanOrClass,
       String propertyName)
       throws IOException {
-    FieldPath holder = holderOf(ctxt, p);
-    if (document.at(holder.pointer()).has(propertyName)) {
-      warnings.warn(holder.child(propertyName), "unknown field, ignored");
+    FieldPath field = located(document, holderOf(ctxt, p), propertyName);
+    if (field != null) {
+      warnings.warn(field, "unknown field, ignored");
     } else {
       warnings.warn(FieldPath.ROOT, "unknown field '" + propertyName + "', ignored");
     }
     p.skipChildren();
     return true;
+  }
+
+  /** The field's path when the document has it there; null when the holder is not its place. */
+  static FieldPath located(JsonNode document, FieldPath holder, String name) {
+    return document.at(holder.pointer()).has(name) ? holder.child(name) : null;
   }
 
   /** The path of the object that holds the unknown field. */
