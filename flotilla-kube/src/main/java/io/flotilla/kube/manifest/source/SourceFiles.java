@@ -28,7 +28,6 @@ public final class SourceFiles {
   private static final Path DASH = Path.of("-");
 
   private final InputStream stdin;
-  private String stdinText;
 
   public SourceFiles(InputStream stdin) {
     this.stdin = stdin;
@@ -37,6 +36,7 @@ public final class SourceFiles {
   /** One file to read, and whether it was named on the command line (not found in a directory). */
   public record Input(Path path, boolean named) {}
 
+  /** The inputs in order, each once (so standard input is read once however often given). */
   public List<Input> expand(List<Path> inputs) {
     Map<Path, Input> files = new LinkedHashMap<>();
     for (Path input : inputs) {
@@ -58,7 +58,10 @@ public final class SourceFiles {
     return new ArrayList<>(files.values());
   }
 
-  /** The documents of one input, JSON for *.json and YAML otherwise. */
+  /**
+   * The documents of one input (standard input is read to its end), JSON for *.json and YAML
+   * otherwise.
+   */
   public List<Document> documents(Input input) {
     Path file = input.path();
     String text = file.equals(STDIN) ? stdinText() : decode(file, readFile(file));
@@ -67,14 +70,11 @@ public final class SourceFiles {
   }
 
   private String stdinText() {
-    if (stdinText == null) {
-      try {
-        stdinText = decode(STDIN, stdin.readAllBytes());
-      } catch (IOException e) {
-        throw new SourceException(Location.ofFile(STDIN), "cannot read: " + e.getMessage(), e);
-      }
+    try {
+      return decode(STDIN, stdin.readAllBytes());
+    } catch (IOException e) {
+      throw new SourceException(Location.ofFile(STDIN), "cannot read: " + e.getMessage(), e);
     }
-    return stdinText;
   }
 
   private static boolean startsLikeJson(String text) {
