@@ -59,6 +59,7 @@ public final class ManifestReader {
       Inventory inv = new Inventory();
       KindRouter router = new KindRouter(binder, inv, diag);
       SourceFiles sources = new SourceFiles(stdin);
+      LOG.debug("reading {}", filesOrDirs);
       for (SourceFiles.Input input : sources.expand(filesOrDirs)) {
         List<Document> documents = sources.documents(input);
         LOG.debug("{}: {} documents", input.path(), documents.size());

@@ -12,7 +12,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Splits a YAML file into its documents (1-based, empty ones included in the count).
@@ -29,13 +28,11 @@ final class YamlDocuments {
   private YamlDocuments() {}
 
   static List<Document> parse(Path file, String text) {
-    CoreSchema schema = new CoreSchema();
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file.toString())
             .setBufferSize(window(text))
             .setCodePointLimit(Integer.MAX_VALUE)
-            .setSchema(schema)
             .build();
     Parser events = new ParserImpl(settings, new StreamReader(settings, text));
     List<Document> documents = new ArrayList<>();
@@ -43,8 +40,7 @@ final class YamlDocuments {
       events.next();
       while (!events.checkEvent(Event.ID.StreamEnd)) {
         events.next();
-        documents.add(
-            YamlTree.read(file, documents.size() + 1, events, schema.getScalarResolver()));
+        documents.add(YamlTree.read(file, documents.size() + 1, events));
         events.next();
       }
       return documents;

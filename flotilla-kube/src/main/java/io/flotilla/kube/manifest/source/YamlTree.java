@@ -17,7 +17,6 @@ import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
  * Builds one YAML document's Jackson tree straight from the parser's events, recording the line of
@@ -41,22 +40,20 @@ final class YamlTree {
   private final Path file;
   private final int index;
   private final Parser events;
-  private final ScalarResolver resolver;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private int aliasedCollections;
   private String kind = "";
   private String name = "";
 
-  private YamlTree(Path file, int index, Parser events, ScalarResolver resolver) {
+  private YamlTree(Path file, int index, Parser events) {
     this.file = file;
     this.index = index;
     this.events = events;
-    this.resolver = resolver;
   }
 
   /** Reads the root value of the document whose DocumentStart event was just consumed. */
-  static Document read(Path file, int index, Parser events, ScalarResolver resolver) {
-    YamlTree tree = new YamlTree(file, index, events, resolver);
+  static Document read(Path file, int index, Parser events) {
+    YamlTree tree = new YamlTree(file, index, events);
     Event first = events.next();
     LineIndex lines = new LineIndex(line(first));
     JsonNode root = tree.value(first, lines, Trail.ROOT, 0);
@@ -174,24 +171,38 @@ final class YamlTree {
     return target.value();
   }
 
-  private JsonNode scalar(ScalarEvent e) {
+  /**
+   * A plain scalar is null or a boolean when the YAML 1.2 core schema says so (checked directly:
+   * the schema's regular expressions cost more than parsing), or when its explicit tag says so;
+   * anything else is text.
+   */
+  private static JsonNode scalar(ScalarEvent e) {
+    String value = e.getValue();
     if (e.getScalarStyle() != ScalarStyle.PLAIN) {
-      return NODES.textNode(e.getValue());
+      return NODES.textNode(value);
     }
-    Tag tag =
-        e.getTag()
-            .filter(t -> !t.equals("!"))
-            .map(Tag::new)
-            .orElseGet(
-                () -> resolver.resolve(e.getValue(), e.getImplicit().canOmitTagInPlainScalar()));
-    if (Tag.NULL.equals(tag)) {
+    String tag = e.getTag().filter(t -> !t.equals("!")).orElse(null);
+    if (tag == null ? isCoreNull(value) : tag.equals(Tag.NULL.getValue())) {
       return NODES.nullNode();
     }
-    if (Tag.BOOL.equals(tag)
-        && (e.getValue().equalsIgnoreCase("true") || e.getValue().equalsIgnoreCase("false"))) {
-      return NODES.booleanNode(Boolean.parseBoolean(e.getValue()));
+    if ((tag == null || tag.equals(Tag.BOOL.getValue())) && isCoreBool(value)) {
+      return NODES.booleanNode(value.charAt(0) == 't' || value.charAt(0) == 'T');
     }
-    return NODES.textNode(e.getValue());
+    return NODES.textNode(value);
+  }
+
+  private static boolean isCoreNull(String v) {
+    return switch (v) {
+      case "", "~", "null", "Null", "NULL" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isCoreBool(String v) {
+    return switch (v) {
+      case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
+      default -> false;
+    };
   }
 
   private static boolean isMergeKey(ScalarEvent key) {
