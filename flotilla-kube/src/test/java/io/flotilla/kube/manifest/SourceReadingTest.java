@@ -170,6 +170,34 @@ class SourceReadingTest {
   }
 
   @Test
+  void plainNullsAndBooleansFollowTheCoreSchemaAndQuotesOrTagsMakeText() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "core.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          labels: {quoted: "True", tagged: !!str FALSE, flag: True, empty: "", tilde: "~"}
+        spec:
+          hostNetwork: True
+          tolerations: NULL
+          nodeSelector: ~
+          containers: [{name: a, image: x, ports: [{containerPort: 80}]}]
+        """);
+
+    Pod p = m.pods().get(0);
+    assertThat(p.labels())
+        .isEqualTo(
+            Map.of("quoted", "True", "tagged", "FALSE", "flag", "true", "empty", "", "tilde", "~"));
+    assertThat(p.hostPorts()).containsExactly("80/TCP");
+    assertThat(p.tolerations()).isEmpty();
+    assertThat(p.nodeAffinity().requiredTerms()).isEmpty();
+  }
+
+  @Test
   void plainScalarsKeepTheirTextInStringFields() throws Exception {
     Manifests m =
         Fixtures.readText(
