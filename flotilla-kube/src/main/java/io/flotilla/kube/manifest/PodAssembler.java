@@ -43,43 +43,59 @@ final class PodAssembler {
     this.diag = diag;
   }
 
+  /**
+   * The input's existing pods as they relate to its controllers: each unfinished pod's link (by
+   * identity), the pods each workload already has (by workload key), and every pod name in use.
+   * Filled once by {@link #existing}; new replicas then add the names they take.
+   */
+  private static final class Existing {
+    final Map<Inventory.PodSource, PodOwners.Link> links = new IdentityHashMap<>();
+    final Map<String, List<Inventory.PodSource>> byWorkload = new HashMap<>();
+    final Set<PodId> taken = new HashSet<>();
+  }
+
   List<Pod> pods(Inventory inv, PodConverter converter) {
     LastWins<Inventory.PodSource> latest = new LastWins<>(diag);
     inv.podSources.forEach(s -> latest.put(s.key(), s.doc().subject(), s.doc(), s));
     List<Inventory.PodSource> sources = latest.values();
     ReplicaResolver resolver = resolver(inv);
     PodOwners owners = new PodOwners(workloads(sources), daemonSetNames(inv));
-    Set<PodId> taken = new HashSet<>();
-    Map<Inventory.PodSource, PodOwners.Link> links = new IdentityHashMap<>();
-    Map<String, List<Inventory.PodSource>> existing = new HashMap<>();
-    for (Inventory.PodSource s : sources) {
-      if (s.pod() != null) {
-        var meta = s.pod().getMetadata();
-        taken.add(
-            s.doc().within(() -> new PodId(ObjectNames.namespace(meta), ObjectNames.name(meta))));
-        if (!BarePods.finished(s.pod(), diag.forDocument(s.doc()))) {
-          PodOwners.Link link = owners.of(s.pod());
-          links.put(s, link);
-          if (link.kind() == PodOwners.Kind.WORKLOAD) {
-            existing.computeIfAbsent(link.workload().key(), k -> new ArrayList<>()).add(s);
-          }
-        }
-      }
-    }
-    Replicas replicas = new Replicas(converter, taken);
+    Existing existing = existing(sources, owners);
+    Replicas replicas = new Replicas(converter, existing.taken);
     List<Pod> pods = new ArrayList<>();
     for (Inventory.PodSource s : sources) {
       if (s.pod() != null) {
-        PodOwners.Link link = links.get(s);
+        PodOwners.Link link = existing.links.get(s);
         if (link != null && keepsItsOwnPlace(s, link)) {
           pods.add(bare(s, converter, null));
         }
       } else if (owners.managingDeployment(s.workload()) == null) {
-        List<Inventory.PodSource> running = existing.getOrDefault(s.workload().key(), List.of());
+        List<Inventory.PodSource> running =
+            existing.byWorkload.getOrDefault(s.workload().key(), List.of());
         pods.addAll(workloadPods(s, running, resolver, replicas));
       }
     }
     return pods;
+  }
+
+  private Existing existing(List<Inventory.PodSource> sources, PodOwners owners) {
+    Existing existing = new Existing();
+    for (Inventory.PodSource s : sources) {
+      if (s.pod() == null) {
+        continue;
+      }
+      var meta = s.pod().getMetadata();
+      existing.taken.add(
+          s.doc().within(() -> new PodId(ObjectNames.namespace(meta), ObjectNames.name(meta))));
+      if (!BarePods.finished(s.pod(), diag.forDocument(s.doc()))) {
+        PodOwners.Link link = owners.of(s.pod());
+        existing.links.put(s, link);
+        if (link.kind() == PodOwners.Kind.WORKLOAD) {
+          existing.byWorkload.computeIfAbsent(link.workload().key(), k -> new ArrayList<>()).add(s);
+        }
+      }
+    }
+    return existing;
   }
 
   /** Whether a bare pod is planned where it stands (not as a workload's or DaemonSet's pod). */
