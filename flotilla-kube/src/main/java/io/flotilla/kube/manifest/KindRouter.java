@@ -94,7 +94,6 @@ final class KindRouter {
     requireText(doc, "apiVersion");
     requireText(doc, "kind");
     Warnings w = diag.forDocument(doc);
-    doc.duplicateKeys().forEach(p -> w.warn(p, "duplicate key; the last value is used"));
     if (isList(doc)) {
       for (int i = 0; i < root.get("items").size(); i++) {
         route(doc.item(i));

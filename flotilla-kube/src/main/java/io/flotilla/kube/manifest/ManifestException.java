@@ -30,6 +30,7 @@ public final class ManifestException extends Exception {
     this.problem = problem;
   }
 
+  /** The file; null when the problem is the input as a whole (nothing to plan, say). */
   public Path file() {
     return file;
   }

@@ -7,13 +7,18 @@ import io.flotilla.kube.manifest.bind.Binder;
 import io.flotilla.kube.manifest.node.NodeConverter;
 import io.flotilla.kube.manifest.source.Diagnostics;
 import io.flotilla.kube.manifest.source.Document;
+import io.flotilla.kube.manifest.source.Location;
 import io.flotilla.kube.manifest.source.SourceException;
 import io.flotilla.kube.manifest.source.SourceFiles;
 import io.flotilla.kube.manifest.workload.PodConverter;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,25 +34,81 @@ public final class ManifestReader {
   private static final Logger LOG = LoggerFactory.getLogger(ManifestReader.class);
 
   private final ReadOptions options;
+  private final InputStream stdin;
   private final Binder binder = new Binder();
 
+  /** A reader whose {@code -} input is the process's standard input. */
   public ManifestReader(ReadOptions options) {
-    this.options = options == null ? ReadOptions.defaults() : options;
+    this(options, System.in);
   }
 
+  /** A reader whose {@code -} input is {@code stdin}. */
+  public ManifestReader(ReadOptions options, InputStream stdin) {
+    this.options = options == null ? ReadOptions.defaults() : options;
+    this.stdin = stdin;
+  }
+
+  /**
+   * Reads the files and directories ({@code -}: standard input). Empty input is an error: a
+   * directory without manifest files, a named file without documents, or input without any pod,
+   * workload or node pool. An empty file found in a directory is only a warning.
+   */
   public Manifests read(List<Path> filesOrDirs) throws ManifestException {
     try {
       Diagnostics diag = new Diagnostics();
       Inventory inv = new Inventory();
       KindRouter router = new KindRouter(binder, inv, diag);
-      for (Path file : SourceFiles.expand(filesOrDirs)) {
-        List<Document> documents = SourceFiles.documents(file);
-        LOG.debug("{}: {} documents", file, documents.size());
+      SourceFiles sources = new SourceFiles(stdin);
+      LOG.debug("reading {}", filesOrDirs);
+      for (SourceFiles.Input input : sources.expand(filesOrDirs)) {
+        List<Document> documents = sources.documents(input);
+        LOG.debug("{}: {} documents", input.path(), documents.size());
+        if (documents.stream().allMatch(Document::isEmpty)) {
+          emptyFile(input, diag);
+        }
         documents.forEach(router::route);
       }
-      return assemble(inv, diag);
+      Manifests manifests = assemble(inv, diag);
+      requireSomethingToPlan(inv, diag);
+      return manifests;
     } catch (SourceException e) {
       throw new ManifestException(e.location(), e.problem(), e);
+    }
+  }
+
+  private static void emptyFile(SourceFiles.Input input, Diagnostics diag) {
+    Location file = Location.ofFile(input.path());
+    if (input.named()) {
+      throw new SourceException(file, "no manifest in it (empty, or only comments)", null);
+    }
+    diag.warn(file.format("no manifest in it (empty, or only comments); skipped"));
+  }
+
+  private static void requireSomethingToPlan(Inventory inv, Diagnostics diag) {
+    if (!inv.podSources.isEmpty() || !inv.daemonSets.isEmpty() || !inv.poolSources.isEmpty()) {
+      return;
+    }
+    SortedMap<String, Integer> read = new TreeMap<>(diag.skippedKinds());
+    addCount(read, "Node", inv.nodes.size());
+    addCount(read, "HorizontalPodAutoscaler", inv.hpas.size());
+    addCount(read, "EC2NodeClass", inv.nodeClasses.size());
+    addCount(read, "AWSNodeTemplate", inv.nodeTemplates.size());
+    String found =
+        read.isEmpty()
+            ? "no Kubernetes object at all"
+            : "only "
+                + read.entrySet().stream()
+                    .map(e -> e.getKey() + " x" + e.getValue())
+                    .collect(Collectors.joining(", "));
+    throw new SourceException(
+        Location.ofInput(),
+        "nothing to plan: the input has no pod, workload or node pool (found " + found + ")",
+        null);
+  }
+
+  private static void addCount(SortedMap<String, Integer> counts, String kind, int n) {
+    if (n > 0) {
+      counts.merge(kind, n, Integer::sum);
     }
   }
 

@@ -11,6 +11,11 @@ import java.util.stream.Stream;
 final class Fixtures {
   private Fixtures() {}
 
+  /** A pod to add to inputs that would otherwise have nothing to plan (which is an error). */
+  static final String A_POD =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: some-pod}\n"
+          + "spec: {containers: [{name: a, image: x}]}\n";
+
   static Path root() {
     String configured = System.getProperty("flotilla.fixtures");
     if (configured != null) {

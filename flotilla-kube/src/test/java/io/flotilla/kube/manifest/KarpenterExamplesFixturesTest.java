@@ -159,13 +159,15 @@ class KarpenterExamplesFixturesTest {
 
     assertThat(p.nodeClass().amiFamily()).isEqualTo("Bottlerocket");
     assertThat(p.nodeClass().ephemeralVolumeBytes()).isEqualTo(20 * GI);
+    assertThat(p.nodeClass().ebsBytes()).isEqualTo(24 * GI);
   }
 
   @Test
-  void multipleEbsUsesTheRootDeviceXvda() throws Exception {
+  void multipleEbsUsesTheRootDeviceXvdaAndPaysForAllThree() throws Exception {
     NodePool p = pool(read(karpenter("nodepools/multiple-ebs.yaml")), "default");
 
     assertThat(p.nodeClass().ephemeralVolumeBytes()).isEqualTo(20 * GI);
+    assertThat(p.nodeClass().ebsBytes()).isEqualTo(2120 * GI);
   }
 
   @Test

@@ -42,7 +42,9 @@ class NodesAndPoolsTest {
           taints: [{key: cpu-architecture, value: arm64, effect: NoSchedule}]
         status:
           capacity: {cpu: "2", memory: 8Gi, pods: "29"}
-        """)
+        ---
+        """
+                + Fixtures.A_POD)
             .nodes()
             .get(0);
 

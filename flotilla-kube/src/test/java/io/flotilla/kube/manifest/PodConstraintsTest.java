@@ -219,6 +219,62 @@ class PodConstraintsTest {
   }
 
   @Test
+  void imagesOfUnknownArchitectureAreNamedForContainersAndInitContainers() throws Exception {
+    ReadOptions options =
+        new ReadOptions(ReplicaPolicy.CURRENT, Map.of("repo/app:1.0", Set.of("amd64", "arm64")));
+    String spec =
+        """
+        initContainers: [{name: init, image: "repo/migrate:3"}, {name: known, image: "repo/app:1.0"}]
+        containers:
+          - {name: a, image: "repo/app:1.0"}
+          - {name: b, image: "docker.io/library/nginx"}
+          - {name: c, image: "docker.io/library/nginx"}
+        """;
+
+    Pod partly = readPod(options, "", spec).pods().get(0);
+    Pod declared =
+        readPod(options, "annotations: {flotilla.io/architectures: \"amd64\"}\n", spec)
+            .pods()
+            .get(0);
+    Pod unknownOnly = pod("containers: [{name: a, image: unknown/image}]\n");
+
+    assertThat(partly.unresolvedImages())
+        .containsExactlyInAnyOrder("repo/migrate:3", "docker.io/library/nginx");
+    assertThat(partly.architectures()).containsExactlyInAnyOrder("amd64", "arm64");
+    assertThat(partly.architectureUnknown()).isFalse();
+    assertThat(declared.unresolvedImages()).isEmpty();
+    assertThat(unknownOnly.unresolvedImages()).containsExactly("unknown/image");
+    assertThat(unknownOnly.architectureUnknown()).isTrue();
+  }
+
+  @Test
+  void workloadReplicasAndDaemonSetsCarryTheirUnresolvedImages() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "w.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              replicas: 2
+              template: {spec: {containers: [{name: a, image: "repo/web:2"}]}}
+            ---
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              template: {spec: {containers: [{name: a, image: "repo/agent:7"}]}}
+            """);
+
+    assertThat(m.pods())
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p.unresolvedImages()).containsExactly("repo/web:2"));
+    assertThat(m.daemonSets().get(0).template().unresolvedImages()).containsExactly("repo/agent:7");
+  }
+
+  @Test
   void imagesWithNoCommonArchitectureAreAnError() {
     ReadOptions options =
         new ReadOptions(

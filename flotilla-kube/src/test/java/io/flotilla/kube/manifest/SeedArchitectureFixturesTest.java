@@ -181,7 +181,7 @@ class SeedArchitectureFixturesTest {
 
   @Test
   void managedNodeIsReadWithCapacityAndAllocatable() throws Exception {
-    Manifests m = read(seed("managed-nodegroup.yaml"));
+    Manifests m = read(seed("managed-nodegroup.yaml"), seed("multi-arch-hello.yaml"));
 
     assertThat(m.nodes()).hasSize(1);
     Node node = m.nodes().get(0);

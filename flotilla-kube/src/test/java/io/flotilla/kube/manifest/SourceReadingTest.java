@@ -1,6 +1,7 @@
 package io.flotilla.kube.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.core.pod.Pod;
 import java.nio.file.Path;
@@ -105,6 +106,98 @@ class SourceReadingTest {
   }
 
   @Test
+  void mergeListsLetEarlierMappingsWinAndAliasesKeepTheirLines() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "merge-list.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          nodeSelector: &first {zone: a, tier: front}
+          containers:
+            - &c {name: a, image: x, resourcez: {}}
+            - *c
+        metadata:
+          name: p
+          annotations: &second {zone: b, size: big}
+          labels: {<<: [*first, *second], tier: back}
+        """);
+
+    assertThat(m.pods().get(0).labels())
+        .isEqualTo(Map.of("zone", "a", "tier", "back", "size", "big"));
+    assertThat(m.warnings())
+        .containsExactly(
+            dir.resolve("merge-list.yaml")
+                + ":6: document 1 (Pod/p): spec.containers[0].resourcez: unknown field, ignored",
+            dir.resolve("merge-list.yaml")
+                + ":6: document 1 (Pod/p): spec.containers[1].resourcez: unknown field, ignored");
+  }
+
+  @Test
+  void recursiveAliasesAndAliasBombsAreErrors() {
+    Path recursive =
+        Fixtures.write(dir, "recursive.yaml", "apiVersion: v1\nkind: Pod\nmetadata: &m {x: *m}\n");
+    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+    bomb.append("a: &a0 [x, x]\n");
+    for (int i = 1; i <= 9; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      bomb.append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+    }
+    Path bombFile = Fixtures.write(dir, "bomb.yaml", bomb.toString());
+
+    ManifestException loop =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(recursive));
+    ManifestException laughs =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(bombFile));
+
+    assertThat(loop.line()).isEqualTo(3);
+    assertThat(loop.problem()).startsWith("unknown alias *m");
+    assertThat(laughs.problem()).contains("more than 50 aliases");
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheDocumentItIsIn() {
+    Path file =
+        Fixtures.write(
+            dir, "three.yaml", POD.formatted("a") + "---\n" + POD.formatted("b") + "---\n  x: [\n");
+
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Fixtures.read(file));
+
+    assertThat(e.documentIndex()).isEqualTo(3);
+    assertThat(e.problem()).startsWith("YAML syntax error");
+  }
+
+  @Test
+  void plainNullsAndBooleansFollowTheCoreSchemaAndQuotesOrTagsMakeText() throws Exception {
+    Manifests m =
+        Fixtures.readText(
+            dir,
+            "core.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          labels: {quoted: "True", tagged: !!str FALSE, flag: True, empty: "", tilde: "~"}
+        spec:
+          hostNetwork: True
+          tolerations: NULL
+          nodeSelector: ~
+          containers: [{name: a, image: x, ports: [{containerPort: 80}]}]
+        """);
+
+    Pod p = m.pods().get(0);
+    assertThat(p.labels())
+        .isEqualTo(
+            Map.of("quoted", "True", "tagged", "FALSE", "flag", "true", "empty", "", "tilde", "~"));
+    assertThat(p.hostPorts()).containsExactly("80/TCP");
+    assertThat(p.tolerations()).isEmpty();
+    assertThat(p.nodeAffinity().requiredTerms()).isEmpty();
+  }
+
+  @Test
   void plainScalarsKeepTheirTextInStringFields() throws Exception {
     Manifests m =
         Fixtures.readText(
@@ -131,22 +224,80 @@ class SourceReadingTest {
   }
 
   @Test
-  void duplicateKeysAreWarnedAndTheLastWins() throws Exception {
+  void duplicateKeysAreAnErrorNamingTheFileAndBothLines() {
+    Path file =
+        Fixtures.write(
+            dir,
+            "dup.yaml",
+            POD.formatted("a")
+                + "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
+                + "  labels: {app: web}\n  name: q\nspec: {containers: [{name: a, image: x}]}\n");
+
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Fixtures.read(file));
+
+    assertThat(e)
+        .hasMessage(
+            file
+                + ":11: document 2 (Pod/p): metadata.name: duplicate key (first given at line 9);"
+                + " kubectl rejects it");
+    assertThat(e.line()).isEqualTo(11);
+  }
+
+  @Test
+  void duplicateKeysInsideListItemsAndInJsonAreErrorsToo() {
+    Path yaml =
+        Fixtures.write(
+            dir,
+            "list.yaml",
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+                - name: a
+                  image: x
+                - {name: b, image: y, image: z}
+            """);
+    Path json =
+        Fixtures.write(
+            dir,
+            "pod.json",
+            "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"
+                + " \"metadata\": {\"name\": \"p\"},\n"
+                + " \"spec\": {\"containers\": [{\"name\": \"a\", \"image\": \"x\"}]},\n"
+                + " \"kind\": \"Pod\"}\n");
+
+    ManifestException inYaml =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(yaml));
+    ManifestException inJson =
+        catchThrowableOfType(ManifestException.class, () -> Fixtures.read(json));
+
+    assertThat(inYaml.line()).isEqualTo(8);
+    assertThat(inYaml.fieldPath()).isEqualTo("spec.containers[1].image");
+    assertThat(inYaml.problem()).startsWith("duplicate key (first given at line 8)");
+    assertThat(inJson.line()).isEqualTo(4);
+    assertThat(inJson.fieldPath()).isEqualTo("kind");
+    assertThat(inJson.problem()).startsWith("duplicate key (first given at line 1)");
+  }
+
+  @Test
+  void aMergedKeyGivenAgainExplicitlyIsNoDuplicate() throws Exception {
     Manifests m =
         Fixtures.readText(
             dir,
-            "dup.yaml",
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  name: q\n"
-                + "spec: {containers: [{name: a, image: x}]}\n");
+            "merge.yaml",
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              labels: &base {app: web, tier: front}
+              annotations: {<<: *base, tier: back}
+            spec: {containers: [{name: a, image: x}]}
+            """);
 
-    assertThat(m.pods()).extracting(p -> p.id().name()).containsExactly("q");
-    assertThat(m.warnings())
-        .singleElement()
-        .asString()
-        .isEqualTo(
-            dir.resolve("dup.yaml")
-                + ":5: document 1 (Pod/q): metadata.name: duplicate key; "
-                + "the last value is used");
+    assertThat(m.pods()).hasSize(1);
   }
 
   @Test
@@ -179,7 +330,9 @@ class SourceReadingTest {
         apiVersion: karpenter.sh/v1alpha4
         kind: Provisioner
         metadata: {name: old}
-        """);
+        ---
+        """
+                + Fixtures.A_POD);
 
     assertThat(m.skippedKinds())
         .isEqualTo(

@@ -227,18 +227,20 @@ class WorkloadReplicasTest {
   }
 
   @Test
-  void podProducedTwiceKeepsTheFirstAndWarns() throws Exception {
+  void newReplicasNeverTakeTheNameOfAnotherPod() throws Exception {
     String yaml =
         workload("apps/v1", "StatefulSet", "db", "  replicas: 1\n")
             + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: db-0, namespace: team}\n"
-            + "spec:\n  containers: [{name: a, image: x}]\n";
+            + "spec:\n  containers: [{name: a, image: x}]\n---\n"
+            + workload("apps/v1", "Deployment", "db", "  replicas: 2\n");
 
     Manifests m = read(ReplicaPolicy.CURRENT, yaml);
 
     assertThat(m.pods())
-        .singleElement()
-        .satisfies(p -> assertThat(p.owner()).isEqualTo("StatefulSet/db"));
-    assertThat(m.warnings()).singleElement().asString().contains("team/db-0");
+        .extracting(p -> p.id().name() + " " + p.owner())
+        .containsExactly(
+            "db-1 StatefulSet/db", "db-0 Pod/db-0", "db-2 Deployment/db", "db-3 Deployment/db");
+    assertThat(m.warnings()).isEmpty();
   }
 
   @Test

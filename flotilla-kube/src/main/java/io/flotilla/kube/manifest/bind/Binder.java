@@ -28,7 +28,7 @@ public final class Binder {
 
   public <T> T bind(JsonNode tree, Class<T> type, Warnings warnings) {
     try {
-      return mapper.readerFor(type).withHandler(new UnknownFields(warnings)).readValue(tree);
+      return mapper.readerFor(type).withHandler(new UnknownFields(warnings, tree)).readValue(tree);
     } catch (JsonMappingException e) {
       FieldPath path = pathOf(e);
       throw new FieldError(path, TypeProblems.describe(e, tree.at(path.pointer())));

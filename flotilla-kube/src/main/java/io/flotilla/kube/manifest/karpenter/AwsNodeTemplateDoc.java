@@ -1,13 +1,12 @@
 package io.flotilla.kube.manifest.karpenter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 
 /** A karpenter.k8s.aws/v1alpha1 AWSNodeTemplate (also the inline v1alpha5 {@code provider}). */
 public record AwsNodeTemplateDoc(
-    String apiVersion, String kind, ObjectMeta metadata, Spec spec, JsonNode status) {
+    String apiVersion, String kind, ObjectMeta metadata, Spec spec, NodeClassStatus status) {
 
   /** The fields that matter for capacity; the ignored ones do not. */
   @JsonIgnoreProperties({

@@ -9,12 +9,15 @@ import io.flotilla.kube.manifest.values.Quantities;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * EC2NodeClass and AWSNodeTemplate to the core NodeClass: the AMI family (amiFamily, else the
  * family of an alias such as {@code al2023@latest}), the size of the volume behind the kubelet (the
- * mapping with rootVolume; else /dev/xvdb on Bottlerocket, /dev/xvda otherwise; none: the default)
- * and whether instance-store NVMe is striped (RAID0).
+ * mapping with rootVolume; else /dev/xvdb on Bottlerocket, /dev/xvda otherwise; none: the default),
+ * whether instance-store NVMe is striped (RAID0), the zones of the subnets the status lists (none:
+ * not known) and the EBS storage every node carries: the sum of the mappings' volume sizes (none
+ * given: null, the AMI's default).
  */
 public final class NodeClassConverter {
   private static final FieldPath SPEC = FieldPath.of("spec");
@@ -41,17 +44,18 @@ public final class NodeClassConverter {
 
   /** An EC2NodeClass with its kubelet settings (which karpenter.sh/v1 NodePools use). */
   public static NodeClassEntry entry(Ec2NodeClassDoc doc, Warnings w) {
-    NodeClass nc = ec2NodeClass(ObjectNames.name(doc.metadata()), doc.spec(), w);
+    NodeClass nc = ec2NodeClass(ObjectNames.name(doc.metadata()), doc.spec(), doc.status(), w);
     return new NodeClassEntry(
         nc, KubeletConverter.convert(SPEC.child("kubelet"), doc.spec().kubelet()));
   }
 
   /** An AWSNodeTemplate object. */
   public static NodeClass awsNodeTemplate(AwsNodeTemplateDoc doc) {
-    return awsNodeTemplate(ObjectNames.name(doc.metadata()), SPEC, doc.spec());
+    return awsNodeTemplate(ObjectNames.name(doc.metadata()), SPEC, doc.spec(), doc.status());
   }
 
-  static NodeClass ec2NodeClass(String name, Ec2NodeClassDoc.Spec spec, Warnings w) {
+  static NodeClass ec2NodeClass(
+      String name, Ec2NodeClassDoc.Spec spec, NodeClassStatus status, Warnings w) {
     if (spec == null) {
       throw new FieldError(SPEC, "missing");
     }
@@ -76,24 +80,58 @@ public final class NodeClassConverter {
       w.warn(SPEC, "neither amiFamily nor an alias amiSelectorTerm: AL2023 assumed");
       family = "AL2023";
     }
+    FieldPath mappingsAt = SPEC.child("blockDeviceMappings");
     return new NodeClass(
         name,
         family,
-        volumeBytes(SPEC.child("blockDeviceMappings"), spec.blockDeviceMappings(), family),
-        raid0(spec.instanceStorePolicy()));
+        volumeBytes(mappingsAt, spec.blockDeviceMappings(), family),
+        raid0(spec.instanceStorePolicy()),
+        subnetZones(status),
+        ebsBytes(mappingsAt, spec.blockDeviceMappings()));
   }
 
   /** An AWSNodeTemplate spec (or a v1alpha5 inline provider) at {@code at}; AL2 by default. */
-  public static NodeClass awsNodeTemplate(String name, FieldPath at, AwsNodeTemplateDoc.Spec spec) {
+  public static NodeClass awsNodeTemplate(
+      String name, FieldPath at, AwsNodeTemplateDoc.Spec spec, NodeClassStatus status) {
     if (spec == null) {
-      return new NodeClass(name, "AL2", null, false);
+      return new NodeClass(name, "AL2", null, false, subnetZones(status), null);
     }
     String family = spec.amiFamily() == null ? "AL2" : checkFamily(at, spec.amiFamily());
+    FieldPath mappingsAt = at.child("blockDeviceMappings");
     return new NodeClass(
         name,
         family,
-        volumeBytes(at.child("blockDeviceMappings"), spec.blockDeviceMappings(), family),
-        false);
+        volumeBytes(mappingsAt, spec.blockDeviceMappings(), family),
+        false,
+        subnetZones(status),
+        ebsBytes(mappingsAt, spec.blockDeviceMappings()));
+  }
+
+  /** The zones of the subnets the controller resolved, sorted; empty when not known. */
+  static List<String> subnetZones(NodeClassStatus status) {
+    Set<String> zones = new TreeSet<>();
+    if (status != null && status.subnets() != null) {
+      for (NodeClassStatus.Subnet subnet : status.subnets()) {
+        if (subnet != null && subnet.zone() != null && !subnet.zone().isBlank()) {
+          zones.add(subnet.zone());
+        }
+      }
+    }
+    return List.copyOf(zones);
+  }
+
+  /** The sum of the EBS volume sizes the mappings give, or null when none gives one. */
+  static Long ebsBytes(FieldPath at, List<BlockDeviceMapping> mappings) {
+    Long total = null;
+    for (int i = 0; mappings != null && i < mappings.size(); i++) {
+      BlockDeviceMapping m = mappings.get(i);
+      if (m != null && m.ebs() != null && m.ebs().volumeSize() != null) {
+        FieldPath sizeAt = at.index(i).child("ebs").child("volumeSize");
+        long bytes = Quantities.canonical(sizeAt, "ephemeral-storage", m.ebs().volumeSize());
+        total = total == null ? bytes : total + bytes;
+      }
+    }
+    return total;
   }
 
   private static String aliasFamily(FieldPath at, String alias) {

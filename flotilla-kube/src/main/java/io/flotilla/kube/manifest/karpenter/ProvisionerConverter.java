@@ -115,7 +115,8 @@ public final class ProvisionerConverter {
       throw new FieldError(SPEC.child("provider"), "cannot be combined with providerRef");
     }
     if (s.provider() != null) {
-      return NodeClassConverter.awsNodeTemplate("provider", SPEC.child("provider"), s.provider());
+      return NodeClassConverter.awsNodeTemplate(
+          "provider", SPEC.child("provider"), s.provider(), null);
     }
     if (s.providerRef() == null || s.providerRef().name() == null) {
       w.warn(SPEC, "no providerRef: default node class assumed");

@@ -2,7 +2,6 @@ package io.flotilla.kube.manifest.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -10,16 +9,11 @@ import java.util.function.Supplier;
  * index, and {@code base}, the path of the object inside the document: empty, or {@code items[3]}
  * for an item of a List) and the line of every field.
  */
-public record Document(
-    Path file,
-    int index,
-    FieldPath base,
-    JsonNode root,
-    LineIndex lines,
-    List<FieldPath> duplicateKeys) {
+public record Document(Path file, int index, FieldPath base, JsonNode root, LineIndex lines) {
 
-  public Document {
-    duplicateKeys = List.copyOf(duplicateKeys);
+  /** Whether the document holds nothing (an empty document, or only comments). */
+  public boolean isEmpty() {
+    return root == null || root.isNull() || root.isMissingNode();
   }
 
   public String apiVersion() {
@@ -59,7 +53,7 @@ public record Document(
   /** An item of this List document, as a document of its own. */
   public Document item(int i) {
     return new Document(
-        file, index, base.child("items").index(i), root.path("items").get(i), lines, List.of());
+        file, index, base.child("items").index(i), root.path("items").get(i), lines);
   }
 
   public Location location(FieldPath relative) {

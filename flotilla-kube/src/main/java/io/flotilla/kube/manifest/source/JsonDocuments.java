@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,28 +12,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a JSON file: one or more top-level values, each a document. Numbers stay text, as in YAML,
- * so that string fields keep what was written; the binder converts numeric fields.
+ * so that string fields keep what was written; the binder converts numeric fields. A key given
+ * twice in one object is an error.
  */
 final class JsonDocuments {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  // Big values (a 20 MB ConfigMap entry) are read like small ones: the text is in memory anyway.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build();
 
-  private final LineIndex lines = new LineIndex();
-  private final List<FieldPath> duplicates = new ArrayList<>();
+  private final Path file;
+  private final int index;
+
+  private JsonDocuments(Path file, int index) {
+    this.file = file;
+    this.index = index;
+  }
 
   static List<Document> parse(Path file, String text) {
     List<Document> documents = new ArrayList<>();
-    try (JsonParser parser = new JsonFactory().createParser(text)) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
       while (parser.nextToken() != null) {
-        JsonDocuments doc = new JsonDocuments();
-        doc.lines.record(FieldPath.ROOT, line(parser));
-        JsonNode root = doc.value(parser, FieldPath.ROOT);
-        documents.add(
-            new Document(
-                file, documents.size() + 1, FieldPath.ROOT, root, doc.lines, doc.duplicates));
+        int index = documents.size() + 1;
+        LineIndex lines = new LineIndex(line(parser));
+        JsonNode root = new JsonDocuments(file, index).value(parser, lines, Trail.ROOT);
+        documents.add(new Document(file, index, FieldPath.ROOT, root, lines));
       }
       return documents;
     } catch (JsonProcessingException e) {
@@ -46,29 +59,33 @@ final class JsonDocuments {
     }
   }
 
-  private JsonNode value(JsonParser p, FieldPath at) throws IOException {
+  private JsonNode value(JsonParser p, LineIndex here, Trail at) throws IOException {
     JsonToken token = p.currentToken();
     switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
+        Map<String, Integer> seen = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          FieldPath child = at.child(name);
-          if (object.has(name)) {
-            duplicates.add(child);
+          int keyLine = line(p);
+          Integer first = seen.putIfAbsent(name, keyLine);
+          if (first != null) {
+            throw new SourceException(
+                new Location(file, index, keyLine, at.child(name).toPath().toString(), ""),
+                "duplicate key (first given at line " + first + "); kubectl rejects it",
+                null);
           }
-          lines.overwrite(child, line(p));
+          LineIndex child = here.field(name, keyLine);
           p.nextToken();
-          object.set(name, value(p, child));
+          object.set(name, value(p, child, at.child(name)));
         }
         return object;
       }
       case START_ARRAY -> {
         ArrayNode array = NODES.arrayNode();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          FieldPath item = at.index(array.size());
-          lines.record(item, line(p));
-          array.add(value(p, item));
+          LineIndex item = here.item(line(p));
+          array.add(value(p, item, at.index(array.size())));
         }
         return array;
       }

@@ -1,6 +1,7 @@
 package io.flotilla.kube.manifest.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -8,39 +9,82 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The files to read: named files as given, directories walked recursively for *.yaml, *.yml and
- * *.json in sorted order of their relative paths.
+ * *.json in sorted order of their relative paths, and {@code -} for standard input (named {@code
+ * <stdin>} in messages, read once however often it is given, JSON when it starts with '{' or '['
+ * and YAML otherwise, as kubectl decides). A directory without manifest files is an error.
  */
 public final class SourceFiles {
-  private SourceFiles() {}
+  /** How standard input is named in messages. */
+  public static final Path STDIN = Path.of("<stdin>");
 
-  public static List<Path> expand(List<Path> inputs) {
-    Set<Path> files = new LinkedHashSet<>();
+  private static final Path DASH = Path.of("-");
+
+  private final InputStream stdin;
+
+  public SourceFiles(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** One file to read, and whether it was named on the command line (not found in a directory). */
+  public record Input(Path path, boolean named) {}
+
+  /** The inputs in order, each once (so standard input is read once however often given). */
+  public List<Input> expand(List<Path> inputs) {
+    Map<Path, Input> files = new LinkedHashMap<>();
     for (Path input : inputs) {
-      if (Files.isDirectory(input)) {
-        files.addAll(walk(input));
+      if (input.equals(DASH)) {
+        files.put(STDIN, new Input(STDIN, true));
+      } else if (Files.isDirectory(input)) {
+        List<Path> found = walk(input);
+        if (found.isEmpty()) {
+          throw new SourceException(
+              Location.ofFile(input), "the directory holds no *.yaml, *.yml or *.json file", null);
+        }
+        found.forEach(f -> files.putIfAbsent(f, new Input(f, false)));
       } else if (Files.isRegularFile(input)) {
-        files.add(input);
+        files.put(input, new Input(input, true));
       } else {
         throw new SourceException(Location.ofFile(input), "no such file or directory", null);
       }
     }
-    return new ArrayList<>(files);
+    return new ArrayList<>(files.values());
   }
 
-  /** The documents of one file, JSON for *.json and YAML otherwise. */
-  public static List<Document> documents(Path file) {
-    String text = read(file);
-    return lowerName(file).endsWith(".json")
-        ? JsonDocuments.parse(file, text)
-        : YamlDocuments.parse(file, text);
+  /**
+   * The documents of one input (standard input is read to its end), JSON for *.json and YAML
+   * otherwise.
+   */
+  public List<Document> documents(Input input) {
+    Path file = input.path();
+    String text = file.equals(STDIN) ? stdinText() : decode(file, readFile(file));
+    boolean json = file.equals(STDIN) ? startsLikeJson(text) : lowerName(file).endsWith(".json");
+    return json ? JsonDocuments.parse(file, text) : YamlDocuments.parse(file, text);
+  }
+
+  private String stdinText() {
+    try {
+      return decode(STDIN, stdin.readAllBytes());
+    } catch (IOException e) {
+      throw new SourceException(Location.ofFile(STDIN), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean startsLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
   }
 
   private static List<Path> walk(Path dir) {
@@ -64,18 +108,20 @@ public final class SourceFiles {
     return p.getFileName().toString().toLowerCase(Locale.ROOT);
   }
 
-  private static String read(Path file) {
+  private static byte[] readFile(Path file) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SourceException(Location.ofFile(file), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String decode(Path file, byte[] bytes) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new SourceException(Location.ofFile(file), "not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new SourceException(Location.ofFile(file), "cannot read: " + e.getMessage(), e);
     }
   }
 }

@@ -68,7 +68,8 @@ public final class DaemonSets {
             pod.architectures(),
             pod.hostPorts(),
             pod.owner(),
-            pod.nodeName());
+            pod.nodeName(),
+            pod.unresolvedImages());
     return new DaemonSet(namespace, name, withTolerations);
   }
 }

@@ -14,10 +14,15 @@ import java.util.TreeSet;
 /**
  * The CPU architectures a pod can run on: the intersection over its images known to the caller
  * (image reference to architectures, matched exactly or with an implied ":latest"), intersected
- * with the pod annotation {@value #ANNOTATION} when present. Empty means unknown (any).
+ * with the pod annotation {@value #ANNOTATION} when present. Empty means unknown (any). The images
+ * (of containers and init containers) whose architectures are not known are named, unless the
+ * annotation declares the pod's architectures.
  */
 final class ImageArchitectures {
   static final String ANNOTATION = "flotilla.io/architectures";
+
+  /** What a pod's images and annotation say: its architectures and the images nobody resolved. */
+  record Resolved(Set<String> architectures, Set<String> unresolvedImages) {}
 
   private final Map<String, Set<String>> known;
 
@@ -25,23 +30,30 @@ final class ImageArchitectures {
     this.known = Map.copyOf(known);
   }
 
-  Set<String> of(FieldPath template, Map<String, String> annotations, PodSpec spec) {
+  Resolved of(FieldPath template, Map<String, String> annotations, PodSpec spec) {
     Set<String> result = null;
     String declared = annotations.get(ANNOTATION);
     if (declared != null) {
       result = parse(template.child("metadata").child("annotations").child(ANNOTATION), declared);
     }
     FieldPath specAt = template.child("spec");
-    result = images(result, specAt.child("containers"), spec.getContainers());
-    result = images(result, specAt.child("initContainers"), spec.getInitContainers());
-    return result == null ? Set.of() : result;
+    Set<String> unresolved = new TreeSet<>();
+    result = images(result, specAt.child("containers"), spec.getContainers(), unresolved);
+    result = images(result, specAt.child("initContainers"), spec.getInitContainers(), unresolved);
+    return new Resolved(
+        result == null ? Set.of() : result, declared == null ? unresolved : Set.of());
   }
 
-  private Set<String> images(Set<String> sofar, FieldPath at, List<Container> containers) {
+  private Set<String> images(
+      Set<String> sofar, FieldPath at, List<Container> containers, Set<String> unresolved) {
     Set<String> result = sofar;
     for (int i = 0; containers != null && i < containers.size(); i++) {
-      Set<String> archs = lookup(containers.get(i).getImage());
+      String image = containers.get(i).getImage();
+      Set<String> archs = lookup(image);
       if (archs == null) {
+        if (image != null && !image.isBlank()) {
+          unresolved.add(image);
+        }
         continue;
       }
       Set<String> next = new TreeSet<>(archs);

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Converts a pod (or a workload's pod template) into the core Pod: effective requests, node
- * affinity, tolerations, spread constraints, required pod (anti-)affinity, architectures, host
- * ports. {@code at} is the path of the object holding {@code metadata} and {@code spec}.
+ * affinity, tolerations, spread constraints, required pod (anti-)affinity, architectures (and the
+ * images whose architectures are not known), host ports. {@code at} is the path of the object
+ * holding {@code metadata} and {@code spec}.
  */
 public final class PodConverter {
   private final ImageArchitectures architectures;
@@ -54,6 +55,7 @@ public final class PodConverter {
       warnings.warn(affinityAt, "preferred pod (anti-)affinity is not modelled; ignored");
     }
     NodeAffinity nodeAffinity = NodeAffinities.convert(specAt, spec, warnings);
+    ImageArchitectures.Resolved images = architectures.of(at, annotations, spec);
     return new Pod(
         id,
         labels,
@@ -79,10 +81,11 @@ public final class PodConverter {
                 near.getRequiredDuringSchedulingIgnoredDuringExecution(),
                 labels,
                 warnings),
-        architectures.of(at, annotations, spec),
+        images.architectures(),
         HostPorts.of(specAt, spec),
         owner,
-        nodeName);
+        nodeName,
+        images.unresolvedImages());
   }
 
   private static Map<String, String> mapOrEmpty(Map<String, String> map) {

@@ -30,11 +30,28 @@ class FieldPathTest {
 
   @Test
   void lineIndexFallsBackToTheNearestAncestor() {
-    LineIndex lines = new LineIndex();
-    lines.record(FieldPath.ROOT, 3);
-    lines.record(FieldPath.of("spec"), 7);
+    LineIndex lines = new LineIndex(3);
+    LineIndex spec = lines.field("spec", 7);
+    spec.field("containers", 8).item(9).field("image", 10);
 
     assertThat(lines.lineOf(FieldPath.of("spec", "template", "spec"))).isEqualTo(7);
     assertThat(lines.lineOf(FieldPath.of("kind"))).isEqualTo(3);
+    assertThat(lines.lineOf(FieldPath.of("spec", "containers").index(0).child("image")))
+        .isEqualTo(10);
+    assertThat(lines.lineOf(FieldPath.of("spec", "containers").index(1).child("image")))
+        .isEqualTo(8);
+  }
+
+  @Test
+  void mergedFieldsKeepTheirLinesUnlessGivenAgain() {
+    LineIndex merged = new LineIndex(2);
+    merged.field("app", 2);
+    merged.field("tier", 3);
+    LineIndex labels = new LineIndex(5);
+    labels.field("tier", 6);
+    labels.takeField("app", merged);
+
+    assertThat(labels.lineOf(FieldPath.of("app"))).isEqualTo(2);
+    assertThat(labels.lineOf(FieldPath.of("tier"))).isEqualTo(6);
   }
 }
