@@ -28,7 +28,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Plans pending pods from Kubernetes and Karpenter YAML onto existing nodes and new nodes"
-            + " from the node pools, at the lowest cost that honours every constraint.")
+            + " from the node pools, at the lowest cost that honours every constraint.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the plan was printed",
+      "2:bad input or a bad option value",
+      "3:with --fail-on-unschedulable: the plan was printed and some pod is unschedulable"
+    })
 public final class PlanCommand implements Callable<Integer> {
   /** How the plan is printed. */
   public enum Output {
@@ -36,9 +42,14 @@ public final class PlanCommand implements Callable<Integer> {
     JSON
   }
 
+  /** The exit code of {@code --fail-on-unschedulable} when some pod fits nowhere. */
+  static final int UNSCHEDULABLE_EXIT = 3;
+
   @Spec CommandSpec spec;
 
   @Mixin CatalogOptions catalogOptions;
+
+  @Mixin PlanningOptions planning;
 
   @Option(
       names = {"-f", "--filename"},
@@ -76,6 +87,12 @@ public final class PlanCommand implements Callable<Integer> {
               + " images lack.")
   Path imageArchitectures;
 
+  @Option(
+      names = "--fail-on-unschedulable",
+      description =
+          "Exit with code 3, after printing the plan, when any pod is unschedulable (for CI).")
+  boolean failOnUnschedulable;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -95,17 +112,22 @@ public final class PlanCommand implements Callable<Integer> {
             manifests.nodes(),
             manifests.nodePools(),
             manifests.daemonSets(),
-            catalog);
+            catalog,
+            planning.toPlanOptions());
     Planner.Outcome outcome = new Planner().plan(request, lowerBound);
     double equivalent = new OnDemandX86Equivalent(catalog).costPerHour(outcome.plan());
     if (output == Output.JSON) {
-      PlanJson.write(out, outcome);
+      PlanJson.write(out, outcome, Notes.warnings(manifests, outcome.plan()));
     } else {
       new PlanTable(out).print(outcome, equivalent);
     }
     Notes.print(err, manifests, outcome.plan());
+    int unschedulable = outcome.plan().unschedulable().size();
+    if (failOnUnschedulable && unschedulable > 0) {
+      err.println("error: " + unschedulable + " pod(s) unschedulable (--fail-on-unschedulable)");
+    }
     out.flush();
     err.flush();
-    return 0;
+    return failOnUnschedulable && unschedulable > 0 ? UNSCHEDULABLE_EXIT : 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.flotilla.cli.plan;
 
+import io.flotilla.core.plan.CostBound;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlannedNode;
 import io.flotilla.core.plan.Planner;
@@ -11,9 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The plan for people: one row per node, the unschedulable pods, and what it costs. */
+/**
+ * The plan for people: one row per node, the unschedulable pods, and what it costs. The cost is the
+ * new nodes' rows added up; existing nodes show their price in parentheses and are not counted.
+ */
 final class PlanTable {
   private static final int PODS_SHOWN = 4;
+  private static final int HOURS_PER_MONTH = 730;
   private final PrintWriter out;
 
   PlanTable(PrintWriter out) {
@@ -23,7 +28,10 @@ final class PlanTable {
   void print(Planner.Outcome outcome, double onDemandX86) {
     Plan plan = outcome.plan();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NODE", "POOL", "TYPE", "CAPACITY", "ZONE", "ARCH", "$/HOUR", "PODS"});
+    rows.add(
+        new String[] {
+          "NODE", "POOL", "TYPE", "CAPACITY", "BAND", "ZONE", "ARCH", "$/HOUR", "PODS"
+        });
     for (PlannedNode n : plan.nodes()) {
       rows.add(
           new String[] {
@@ -31,9 +39,10 @@ final class PlanTable {
             n.existing() ? "(existing)" : n.nodePool(),
             dash(n.instanceType()),
             n.capacityType() == null ? "-" : n.capacityType().label(),
+            n.offering().interruptionBand() == null ? "-" : n.offering().interruptionBand().label(),
             dash(n.zone()),
             dash(n.arch()),
-            n.pricePerHour() == null ? "-" : Money.format(n.pricePerHour()),
+            price(n),
             pods(n.pods())
           });
     }
@@ -47,38 +56,87 @@ final class PlanTable {
     }
     out.println();
     long placed = plan.nodes().stream().mapToLong(n -> n.pods().size()).sum();
-    double cost = plan.newCostPerHour();
     out.printf(
         Locale.ROOT,
         "Pods placed: %d (%d on existing nodes), unschedulable: %d%n",
         placed,
         plan.nodes().stream().filter(PlannedNode::existing).mapToLong(n -> n.pods().size()).sum(),
         plan.unschedulable().size());
-    out.printf(
-        Locale.ROOT,
-        "New nodes: %d, cost $%s/hour ($%s/month)%n",
-        plan.newNodes().size(),
-        Money.format(cost),
-        Money.format(cost * 730));
-    double saved = onDemandX86 > 0 ? 100 * (1 - cost / onDemandX86) : 0;
-    String saving =
-        onDemandX86 > 0 && Math.abs(saved) >= 0.05
-            ? String.format(
-                Locale.ROOT, ", %.1f%% %s", Math.abs(saved), saved > 0 ? "saved" : "more")
-            : onDemandX86 > 0 ? ", the same" : "";
-    out.printf(
-        Locale.ROOT,
-        "Same nodes on on-demand x86: $%s/hour%s%n",
-        Money.format(onDemandX86),
-        saving);
-    if (outcome.lowerBoundPerHour() != null) {
-      double bound = outcome.lowerBoundPerHour();
+    double cost = plan.newCostPerHour();
+    if (plan.newNodes().isEmpty()) {
+      out.println("No new nodes.");
+    } else {
       out.printf(
           Locale.ROOT,
-          "LP lower bound: $%s/hour (plan / bound = %s)%n",
-          Money.format(bound),
-          bound > 0 ? String.format(Locale.ROOT, "%.4f", cost / bound) : "n/a");
+          "New nodes: %d, cost $%s/hour ($%s/month)%n",
+          plan.newNodes().size(),
+          Money.cents(cost),
+          Money.cents(cost * HOURS_PER_MONTH));
     }
+    printExisting(plan);
+    if (!plan.newNodes().isEmpty()) {
+      printOnDemandX86(cost, onDemandX86);
+    }
+    if (outcome.bound() != null) {
+      printBound(outcome.bound(), cost);
+    }
+  }
+
+  private void printExisting(Plan plan) {
+    List<PlannedNode> existing = plan.nodes().stream().filter(PlannedNode::existing).toList();
+    if (existing.isEmpty()) {
+      return;
+    }
+    long unknown = existing.stream().filter(n -> n.pricePerHour() == null).count();
+    double running =
+        existing.stream()
+            .filter(n -> n.pricePerHour() != null)
+            .mapToDouble(PlannedNode::pricePerHour)
+            .sum();
+    out.printf(
+        Locale.ROOT,
+        "Existing nodes: %d%s, $%s/hour already running (prices in parentheses, not counted in"
+            + " the cost)%n",
+        existing.size(),
+        unknown == 0 ? "" : " (" + unknown + " of unknown price)",
+        Money.cents(running));
+  }
+
+  private void printOnDemandX86(double cost, double onDemandX86) {
+    double saved = onDemandX86 > 0 ? 100 * (1 - cost / onDemandX86) : 0;
+    String saving =
+        Math.abs(saved) >= 0.05
+            ? String.format(
+                Locale.ROOT, ", %.1f%% %s", Math.abs(saved), saved > 0 ? "saved" : "more")
+            : ", the same";
+    out.printf(
+        Locale.ROOT, "Same nodes on on-demand x86: $%s/hour%s%n", Money.cents(onDemandX86), saving);
+  }
+
+  private void printBound(CostBound bound, double cost) {
+    double best = bound.best();
+    String other =
+        bound.configurationLp() == null
+            ? ""
+            : "configuration-lp".equals(bound.kind())
+                ? "; plain-lp $" + Money.cents(bound.plainLp()) + "/hour"
+                : "; configuration-lp $" + Money.cents(bound.configurationLp()) + "/hour";
+    out.printf(
+        Locale.ROOT,
+        "LP lower bound: $%s/hour (%s%s), plan / bound = %s%n",
+        Money.cents(best),
+        bound.kind(),
+        other,
+        best > 0 ? String.format(Locale.ROOT, "%.4f", cost / best) : "n/a");
+  }
+
+  /** A new node's price; an existing node's in parentheses, since the plan does not buy it. */
+  private static String price(PlannedNode n) {
+    if (n.pricePerHour() == null) {
+      return "-";
+    }
+    String price = Money.nodePrice(n.pricePerHour());
+    return n.existing() ? "(" + price + ")" : price;
   }
 
   private static String pods(List<PodId> pods) {
