@@ -388,6 +388,17 @@ class InvariantsTest {
     }
 
     @Test
+    void aCordonedNodeGivesNoEligibleDomain() {
+      PlanRequest request =
+          Planning.request()
+              .pool(PoolBuilder.pool("ab", 10).require(ZONE, A, B))
+              .node(ExistingNodes.node("old", "m5.large", C, null, List.of(), true))
+              .pods(PodBuilder.app("web").requests("1", "1Gi").spread(ZONE, 1, null).replicas(3))
+              .build();
+      assertSound(request, zones(request, "ab", A, A, B));
+    }
+
+    @Test
     void fewerEligibleZonesThanMinDomainsMakeTheMinimumZero() {
       PlanRequest request = zoneSpread(3, 1, 3, PoolBuilder.pool("ab", 10).require(ZONE, A, B));
       assertThat(check(request, zones(request, "ab", A, A, B)).topologySpread())
@@ -942,6 +953,25 @@ class InvariantsTest {
           .containsExactly(
               "default/web-0 is reported unschedulable (no room) but existing node old has room"
                   + " for it");
+    }
+
+    /** The example: pinned to m5.large, the pod leaves one family of the three needed. */
+    @Test
+    void aPodNoNodeCanHoldWithinThePoolsMinValuesIsRightlyUnschedulable() {
+      PlanRequest request =
+          Planning.request()
+              .pool(
+                  PoolBuilder.pool("flexible", 10)
+                      .require(
+                          new Requirement(
+                              WellKnownLabels.INSTANCE_FAMILY, Operator.EXISTS, Set.of(), 3)))
+              .pods(
+                  PodBuilder.app("web")
+                      .requests("1", "1Gi")
+                      .nodeSelector(WellKnownLabels.INSTANCE_TYPE, "m5.large")
+                      .replicas(1))
+              .build();
+      assertSound(request, HandPlan.of(request).unschedulable("web-0", "minValues"));
     }
 
     @Test
