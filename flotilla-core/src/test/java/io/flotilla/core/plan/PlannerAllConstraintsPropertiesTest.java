@@ -3,7 +3,6 @@ package io.flotilla.core.plan;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.CAPACITY_TYPE_SPREAD;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.CUSTOM_SPREAD;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.DAEMON_HOST_PORTS;
-import static io.flotilla.core.testing.ScenarioGenerator.Kind.HOSTNAME_AFFINITY;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.MIN_VALUES;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.PREFER_NO_SCHEDULE;
 import static io.flotilla.core.testing.ScenarioGenerator.Kind.ZONE_AFFINITY;
@@ -32,26 +31,30 @@ class PlannerAllConstraintsPropertiesTest {
   private static final Catalog CATALOG = TestCatalog.create();
 
   /**
-   * Kinds left out of the test of every invariant, with what today's planner breaks when one is
-   * added to the others.
+   * Kinds left out of the test of every invariant, with what today's planner breaks when the kind
+   * is added to all the others (seeds 0 to 299, seeds affected / violations). Several are bugs that
+   * the kind's extra random draws expose in other constraints.
    */
   static final Set<Kind> NOT_YET =
       EnumSet.of(
-          // PreferNoSchedule: an intolerant pod on a soft-tainted node while an untainted one has
-          // room; unschedulable: pods left out with "limit reached" while the pool has budget.
+          // PreferNoSchedule (4 / 17): an intolerant pod on a soft-tainted existing node while an
+          // untainted one has room; unschedulable (10 / 135): pods left out with "limit reached"
+          // while the pool still has budget; weight order (1 / 5).
           PREFER_NO_SCHEDULE,
-          // host ports: a pod with the DaemonSet's host port on a node the DaemonSet runs on.
+          // host ports (34 / 397): a pod with the DaemonSet's host port on a node it runs on.
           DAEMON_HOST_PORTS,
-          // unschedulable: pods reported "limit reached" after nodes were dropped for skew.
+          // exotic (2 / 5): GPU types for pods that need none; unschedulable (1 / 7) and weight
+          // order (1 / 1): budget freed by nodes dropped for skew is not used again.
           ZONE_SPREAD,
-          // spread: all pods of a capacity-type spread on Spot although on-demand is allowed.
+          // spread (24 / 208): every pod on Spot although on-demand is an eligible domain;
+          // unschedulable (5 / 50); weight order (1 / 10).
           CAPACITY_TYPE_SPREAD,
-          // spread: new nodes carry no capacity-spread label, or all pods go to one value.
+          // spread (144 / 2169): every pod on the on-demand value, or new nodes without the label.
           CUSTOM_SPREAD,
-          // unschedulable: a pod whose preferred node affinity cannot be met is not relaxed.
-          HOSTNAME_AFFINITY,
+          // Passes on its own; with HOSTNAME_AFFINITY, weight order (1 / 2).
           ZONE_AFFINITY,
-          // minValues: nodes whose pods leave fewer instance families than the pool's floor.
+          // minValues (14 / 98): the floor counted without the pods' requirements; unschedulable
+          // (1 / 1).
           MIN_VALUES);
 
   /** Kinds left out of the test of the constraints, the choices aside. */
