@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The cluster as it stands when the plan has been carried out: every existing node with the pods
@@ -41,6 +42,8 @@ public final class Cluster {
     final boolean cordoned;
     final List<Pod> bound = new ArrayList<>();
     final List<Pod> planned = new ArrayList<>();
+
+    /** The plan's entry for a new node (null for existing nodes). */
     final PlannedNode planNode;
 
     NodeView(
@@ -124,7 +127,7 @@ public final class Cluster {
               n.allocatable().asMap(),
               n.capacity().asMap(),
               n.unschedulable(),
-              planNode(plan, n.name()));
+              null);
       existing.put(n.name(), v);
       nodes.add(v);
     }
@@ -154,13 +157,6 @@ public final class Cluster {
         }
       }
     }
-  }
-
-  private static PlannedNode planNode(Plan plan, String name) {
-    return plan.nodes().stream()
-        .filter(n -> n.existing() && n.name().equals(name))
-        .findFirst()
-        .orElse(null);
   }
 
   private NodeView newNode(PlannedNode n) {
@@ -222,8 +218,7 @@ public final class Cluster {
   }
 
   /** Why the pod may not run on a node with these labels and taints, or empty when it may. */
-  public Optional<String> refusal(
-      Pod p, java.util.function.Function<String, String> labels, List<Taint> taints) {
+  public Optional<String> refusal(Pod p, Function<String, String> labels, List<Taint> taints) {
     if (!Selectors.requiredHolds(p.nodeAffinity(), labels)) {
       return Optional.of("required node affinity " + p.nodeAffinity().requiredTerms());
     }
@@ -244,8 +239,7 @@ public final class Cluster {
   }
 
   /** Does the DaemonSet run a pod on a node with these labels and taints? */
-  public boolean runs(
-      DaemonSet ds, java.util.function.Function<String, String> labels, List<Taint> taints) {
+  public boolean runs(DaemonSet ds, Function<String, String> labels, List<Taint> taints) {
     Pod t = ds.template();
     return Selectors.requiredHolds(t.nodeAffinity(), labels)
         && TaintRules.firstHardUntolerated(t.tolerations(), taints).isEmpty()
