@@ -102,6 +102,12 @@ public final class PodBuilder {
     return this;
   }
 
+  /** ScheduleAnyway topology spread over the key, counting pods of the same app. */
+  public PodBuilder softSpread(String topologyKey, int maxSkew) {
+    spread.add(new TopologySpread(topologyKey, maxSkew, false, self(), null));
+    return this;
+  }
+
   /** Required anti-affinity to pods of the given app over the key. */
   public PodBuilder antiAffinity(String otherApp, String topologyKey) {
     antiAffinity.add(new PodAffinityTerm(selector(otherApp), topologyKey, Set.of()));
