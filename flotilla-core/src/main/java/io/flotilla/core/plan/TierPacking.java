@@ -121,8 +121,10 @@ final class TierPacking {
     BitSet[] compat = usefulCompat.toArray(BitSet[]::new);
     List<NodeBatch> batches;
     if (strategy == Planner.Strategy.FIRST_FIT_DECREASING) {
+      // Karpenter chooses among every type and offering of the tier's pools, not the pruned shapes.
       batches =
-          new FirstFitPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
+          new FirstFitPacker(new TierOfferings(tier, factory), classes, colocation, dims)
+              .pack(remaining, budget);
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches =
           new PatternPacker(classes, useful, compat, colocation, dims).pack(remaining, budget);
@@ -167,7 +169,7 @@ final class TierPacking {
     long[] leftB = remaining.clone();
     PoolBudget budgetB = budget.copy();
     List<NodeBatch> b =
-        new FirstFitPacker(classes, shapes, compat, colocation, dims).pack(leftB, budgetB);
+        new ShapeFirstFit(classes, shapes, compat, colocation, dims).pack(leftB, budgetB);
     // Pods with nowhere else to go count first, then all pods, then cost.
     long strandedA = stranded(leftA, fallback);
     long strandedB = stranded(leftB, fallback);
