@@ -6,8 +6,6 @@ package io.flotilla.core.plan;
  * claim may use and whose nodes still hold them all.
  */
 record ClaimOptions(int[] groups, long[] masks) {
-  static final ClaimOptions NONE = new ClaimOptions(new int[0], new long[0]);
-
   ClaimOptions {
     if (groups.length != masks.length) {
       throw new IllegalArgumentException("one mask per group");
@@ -16,9 +14,5 @@ record ClaimOptions(int[] groups, long[] masks) {
 
   int size() {
     return groups.length;
-  }
-
-  boolean isEmpty() {
-    return groups.length == 0;
   }
 }

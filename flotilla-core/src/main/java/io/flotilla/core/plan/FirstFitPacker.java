@@ -26,7 +26,11 @@ import java.util.TreeSet;
  *   <li>At launch, {@link InstanceSelection#launch} picks the offering; one node per claim.
  * </ul>
  *
- * No look-ahead and no mixing on purpose: this is the baseline, not the planner.
+ * <p>Karpenter itself cuts a claim to its 600 cheapest types when it writes the NodeClaim, after
+ * the whole batch is scheduled, and filters exotic types only at launch; a claim there can grow
+ * into the largest types of the pool (a u7i-12tb on a batch of thousands of pods). Here both apply
+ * when the claim opens, as the reference architecture states the rules. No look-ahead and no mixing
+ * on purpose: this is the baseline, not the planner.
  */
 final class FirstFitPacker {
   private final TierOfferings tier;

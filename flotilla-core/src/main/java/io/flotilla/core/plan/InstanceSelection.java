@@ -72,10 +72,12 @@ final class InstanceSelection {
   }
 
   /**
-   * The node a finished claim launches: the exotic filter again, the unwanted-Spot filter, the 60
-   * cheapest types, then Spot if any of them has an open Spot offering, and the cheapest offering
-   * of that capacity type (EC2 Fleet's lowest price; price-capacity-optimized is approximated by
-   * it).
+   * The node a finished claim launches: the exotic filter again (as the AWS provider applies it at
+   * launch; after the filter at claim creation it changes nothing, since options only shrink), the
+   * unwanted-Spot filter, the 60 cheapest types, then Spot if any of them has an open Spot
+   * offering, and the cheapest offering of that capacity type. That is EC2 Fleet's lowest-price
+   * strategy; for Spot, price-capacity-optimized is approximated by it, so the 60-type cut only
+   * decides the capacity type among types of equal price.
    */
   Shape launch(ClaimOptions options) {
     ClaimOptions left = withoutExotic(options);

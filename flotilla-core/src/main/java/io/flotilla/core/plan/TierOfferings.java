@@ -77,23 +77,18 @@ final class TierOfferings {
     return groups.get(g);
   }
 
-  int poolOf(int g) {
-    return poolOf[g];
-  }
-
   /** The class's kind: an id shared by every class that may use the same offerings. */
   int kind(PodClass c) {
-    Integer known = kinds.get(Kind.of(c));
-    if (known != null) {
-      return known;
-    }
-    long[] mask = new long[groups.size()];
-    for (Candidates.Allowed a : candidates.raw(c, c.terms())) {
-      mask[a.group().id()] = a.mask();
-    }
-    masks.add(mask);
-    kinds.put(Kind.of(c), masks.size() - 1);
-    return masks.size() - 1;
+    return kinds.computeIfAbsent(
+        Kind.of(c),
+        k -> {
+          long[] mask = new long[groups.size()];
+          for (Candidates.Allowed a : candidates.raw(c, c.terms())) {
+            mask[a.group().id()] = a.mask();
+          }
+          masks.add(mask);
+          return masks.size() - 1;
+        });
   }
 
   /** The offerings of group g the kind may use, as a bit mask over the group's offerings. */

@@ -23,16 +23,26 @@ import java.util.Map;
  * Every EC2 instance type with a us-east-1 on-demand price, from copies of the shared data ({@code
  * ec2-instance-types.csv} and {@code ec2-extended-resources.csv}, see the data README), in three
  * zones. Core cannot use the catalog module, so the rows are read here. Spot is a flat model, not
- * data: 35 %, 40 % and 45 % of the on-demand price in zones a, b and c. Tests that use it check
- * which types are bought, not what they cost.
+ * data: 35 %, 40 % and 45 % of the on-demand price in zones a, b and c ({@link #load}), or, to
+ * tempt a planner towards them, 5 % for metal, GPU and accelerator types ({@link
+ * #withCheapExoticSpot}). Tests that use it check which types are bought, not what they cost.
  */
 final class Ec2TestCatalog {
   private static final String[] ZONES = {"us-east-1a", "us-east-1b", "us-east-1c"};
   private static final double[] SPOT_SHARE = {0.35, 0.40, 0.45};
+  private static final double EXOTIC_SPOT_SHARE = 0.05;
 
   private Ec2TestCatalog() {}
 
   static Catalog load() {
+    return load(false);
+  }
+
+  static Catalog withCheapExoticSpot() {
+    return load(true);
+  }
+
+  private static Catalog load(boolean cheapExotic) {
     Map<String, Devices> devices = new HashMap<>();
     for (String[] row : rows("ec2-extended-resources.csv", 9)) {
       devices.put(row[0], devices(row));
@@ -70,7 +80,8 @@ final class Ec2TestCatalog {
       for (int z = 0; z < ZONES.length; z++) {
         double od = type.onDemandPrice();
         offerings.add(new Offering(type, ZONES[z], CapacityType.ON_DEMAND, od));
-        offerings.add(new Offering(type, ZONES[z], CapacityType.SPOT, od * SPOT_SHARE[z]));
+        double share = cheapExotic && type.exotic() ? EXOTIC_SPOT_SHARE : SPOT_SHARE[z];
+        offerings.add(new Offering(type, ZONES[z], CapacityType.SPOT, od * share));
       }
     }
     return new Catalog("us-east-1", types, offerings);
