@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * <p>Karpenter itself cuts a claim to its 600 cheapest types when it writes the NodeClaim, after
  * the whole batch is scheduled, and filters exotic types only at launch; a claim there can grow
  * into the largest types of the pool (a u7i-12tb on a batch of thousands of pods). Here both apply
- * when the claim opens, as the reference architecture states the rules. No look-ahead and no mixing
- * on purpose: this is the baseline, not the planner.
+ * when the claim opens, as the reference architecture and issue 12 state the rules. No look-ahead
+ * and no mixing on purpose: this is the baseline, not the planner.
  */
 final class FirstFitPacker {
   private final TierOfferings tier;
@@ -49,10 +49,9 @@ final class FirstFitPacker {
     this.dims = dims;
   }
 
-  /** An in-flight NodeClaim: its pool, its options, what it holds, when it was opened. */
+  /** An in-flight NodeClaim: its options (all of one pool), what it holds, when it was opened. */
   private final class Claim {
     final int order;
-    final int pool;
     ClaimOptions options;
     final long[] used = new long[dims];
 
@@ -66,9 +65,8 @@ final class FirstFitPacker {
     long pods;
     int rejected = -1;
 
-    Claim(int order, int pool) {
+    Claim(int order) {
       this.order = order;
-      this.pool = pool;
     }
 
     /** The options that still hold everything plus one pod of class c, or null if none does. */
@@ -205,7 +203,7 @@ final class FirstFitPacker {
       ClaimOptions options =
           selection.withoutExotic(
               new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n)));
-      Claim claim = new Claim(order, p);
+      Claim claim = new Claim(order);
       claim.options = options;
       if (limited) {
         budget.spend(largest(options), 1);
