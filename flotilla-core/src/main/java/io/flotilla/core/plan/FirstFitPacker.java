@@ -1,176 +1,253 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The baseline users know, Karpenter's provisioning restated: pods largest first (cpu, then
- * memory); each onto the emptiest open node that still fits it, else onto a new node. An open node
- * keeps every shape that still holds all its pods, and launches the cheapest of them. No
- * look-ahead, no mixing on purpose.
+ * The baseline users know: Karpenter's provisioning of one batch, restated for one tier of pools.
+ *
+ * <ul>
+ *   <li>Pods largest first, by cpu then memory.
+ *   <li>Each pod joins the first in-flight NodeClaim that can take it, emptiest first (fewest pods,
+ *       then the order they were opened): its co-location rules allow it and one of the claim's
+ *       instance-type options, with an offering every pod on it may use, still holds all its pods
+ *       and this one. The claim then keeps every option that still does.
+ *   <li>Otherwise a new claim opens in the first pool (by name, the tier sharing one weight) that
+ *       can take the pod: its options are the pool's types within the pool's remaining limits that
+ *       hold the pod with an offering it may use, the 600 cheapest of them, exotic types dropped
+ *       when a generic one is among them. The claim counts against the pool's limits at the largest
+ *       of its options, resource by resource.
+ *   <li>At launch, {@link InstanceSelection#launch} picks the offering; one node per claim.
+ * </ul>
+ *
+ * <p>Karpenter itself cuts a claim to its 600 cheapest types when it writes the NodeClaim, after
+ * the whole batch is scheduled, and filters exotic types only at launch; a claim there can grow
+ * into the largest types of the pool (a u7i-12tb on a batch of thousands of pods). Here both apply
+ * when the claim opens, as the reference architecture and issue 12 state the rules. No look-ahead
+ * and no mixing on purpose: this is the baseline, not the planner.
  */
 final class FirstFitPacker {
+  private final TierOfferings tier;
+  private final InstanceSelection selection;
   private final List<PodClass> classes;
-  private final List<Shape> shapes;
-  private final BitSet[] compatible;
   private final Colocation colocation;
   private final int dims;
+  private final int[] scratchGroups = new int[InstanceSelection.MAX_INSTANCE_TYPES];
+  private final long[] scratchMasks = new long[InstanceSelection.MAX_INSTANCE_TYPES];
 
-  FirstFitPacker(
-      List<PodClass> classes,
-      List<Shape> shapes,
-      BitSet[] compatible,
-      Colocation colocation,
-      int dims) {
+  FirstFitPacker(TierOfferings tier, List<PodClass> classes, Colocation colocation, int dims) {
+    this.tier = tier;
+    this.selection = new InstanceSelection(tier);
     this.classes = classes;
-    this.shapes = shapes;
-    this.compatible = compatible;
     this.colocation = colocation;
     this.dims = dims;
   }
 
-  /** A node being filled: the shapes it could still be, what it holds, in what order opened. */
+  /** An in-flight NodeClaim: its options (all of one pool), what it holds, when it was opened. */
   private final class Claim {
     final int order;
-    List<Integer> options;
+    ClaimOptions options;
     final long[] used = new long[dims];
-    final long[] counts = new long[classes.size()];
-    final int[] colocationCounts = new int[classes.size()];
+
+    /** The most room any open offering has, dimension by dimension: a quick test before a scan. */
+    final long[] room = new long[dims];
+
+    final int[] counts = new int[classes.size()];
     final int[] groupCounts = new int[colocation.groupCount()];
     final BitSet present = new BitSet();
+    final BitSet incompatibleKinds = new BitSet();
     long pods;
+    int rejected = -1;
 
-    Claim(int order, List<Integer> options) {
+    Claim(int order) {
       this.order = order;
-      this.options = options;
     }
 
-    /** The shapes that would still hold everything plus one more pod of class c. */
-    List<Integer> optionsWith(int c) {
-      if (colocation.room(c, colocationCounts, groupCounts, present, null) <= 0) {
-        return List.of();
+    /** The options that still hold everything plus one pod of class c, or null if none does. */
+    ClaimOptions with(int c, int kind) {
+      if (incompatibleKinds.get(kind)) {
+        return null;
       }
-      long[] r = classes.get(c).request();
       long[] after = used.clone();
+      long[] request = classes.get(c).request();
       for (int d = 0; d < dims; d++) {
-        after[d] += r[d];
+        after[d] += request[d];
       }
-      List<Integer> still = new ArrayList<>();
-      for (int s : options) {
-        if (compatible[s].get(c) && Dimensions.fits(after, shapes.get(s).free())) {
-          still.add(s);
+      if (!Dimensions.fits(after, room)
+          || (colocation.active() && colocation.room(c, counts, groupCounts, present, null) <= 0)) {
+        return null;
+      }
+      int n = 0;
+      boolean compatible = false;
+      for (int i = 0; i < options.size(); i++) {
+        int g = options.groups()[i];
+        long open = options.masks()[i] & tier.mask(kind, g);
+        if (open != 0) {
+          compatible = true;
+          long fit = tier.fitting(g, open, after);
+          if (fit != 0) {
+            scratchGroups[n] = g;
+            scratchMasks[n++] = fit;
+          }
         }
       }
-      return still;
+      if (!compatible) {
+        // Options only shrink: a kind that shares no offering now never will.
+        incompatibleKinds.set(kind);
+      }
+      return n == 0
+          ? null
+          : new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n));
     }
 
-    void add(int c, List<Integer> newOptions) {
-      options = newOptions;
-      long[] r = classes.get(c).request();
+    void add(int c, ClaimOptions narrowed) {
+      options = narrowed;
+      long[] request = classes.get(c).request();
       for (int d = 0; d < dims; d++) {
-        used[d] += r[d];
+        used[d] += request[d];
       }
-      counts[c]++;
+      Arrays.fill(room, 0);
+      for (int i = 0; i < options.size(); i++) {
+        tier.widen(room, options.groups()[i], options.masks()[i]);
+      }
+      colocation.add(c, 1, counts, groupCounts, present);
       pods++;
-      colocation.add(c, 1, colocationCounts, groupCounts, present);
     }
   }
 
   List<NodeBatch> pack(long[] remaining, PoolBudget budget) {
-    List<PodClass> order = new ArrayList<>(classes);
+    List<PodClass> order = new ArrayList<>();
+    for (PodClass c : classes) {
+      if (remaining[c.id()] > 0) {
+        order.add(c);
+      }
+    }
     order.sort(PodClass::bySizeDescending);
-    TreeSet<Claim> open =
+    TreeSet<Claim> inFlight =
         new TreeSet<>(Comparator.comparingLong((Claim k) -> k.pods).thenComparingInt(k -> k.order));
-    List<Claim> all = new ArrayList<>();
+    List<Claim> claims = new ArrayList<>();
     for (PodClass pc : order) {
       int c = pc.id();
-      List<Integer> fresh = new ArrayList<>();
-      for (int s = 0; s < shapes.size(); s++) {
-        if (compatible[s].get(c)) {
-          fresh.add(s);
-        }
+      int kind = tier.kind(pc);
+      if (!tier.admits(kind)) {
+        continue;
       }
-      fresh.sort(Comparator.comparingDouble(s -> shapes.get(s).price()));
-      while (remaining[c] > 0 && !fresh.isEmpty()) {
+      while (remaining[c] > 0) {
         Claim target = null;
-        List<Integer> options = null;
-        for (Claim k : open) {
-          List<Integer> still = k.optionsWith(c);
-          if (!still.isEmpty()) {
+        ClaimOptions narrowed = null;
+        for (Claim k : inFlight) {
+          if (k.rejected == c) {
+            continue;
+          }
+          narrowed = k.with(c, kind);
+          if (narrowed != null) {
             target = k;
-            options = still;
             break;
           }
+          // Claims only fill up: one that turns a pod of this class away turns them all away.
+          k.rejected = c;
         }
         if (target == null) {
-          // A new node comes from one pool: the first (by name) with an affordable shape.
-          List<Integer> affordable = new ArrayList<>();
-          String pool = null;
-          for (int s : fresh) {
-            if (budget.allowance(shapes.get(s)) > 0) {
-              String name = shapes.get(s).pool().name();
-              if (pool == null || name.compareTo(pool) < 0) {
-                pool = name;
-              }
-            }
-          }
-          for (int s : fresh) {
-            if (shapes.get(s).pool().name().equals(pool) && budget.allowance(shapes.get(s)) > 0) {
-              affordable.add(s);
-            }
-          }
-          if (affordable.isEmpty()) {
+          target = open(pc, kind, claims.size(), budget);
+          if (target == null) {
             break;
           }
-          target = new Claim(all.size(), affordable);
-          all.add(target);
-          options = target.optionsWith(c);
-          // Karpenter counts a new claim against limits at its largest candidate type.
-          budget.spend(shapes.get(largest(affordable)), 1);
+          narrowed = target.options;
+          claims.add(target);
         } else {
-          open.remove(target);
+          inFlight.remove(target);
         }
-        target.add(c, options);
-        open.add(target);
+        target.add(c, narrowed);
+        inFlight.add(target);
         remaining[c]--;
       }
     }
     List<NodeBatch> batches = new ArrayList<>();
-    for (Claim k : all) {
-      int cheapest = k.options.get(0);
-      for (int s : k.options) {
-        if (shapes.get(s).price() < shapes.get(cheapest).price()) {
-          cheapest = s;
-        }
-      }
-      List<Integer> ids = new ArrayList<>();
-      List<Long> counts = new ArrayList<>();
-      for (int c = 0; c < k.counts.length; c++) {
-        if (k.counts[c] > 0) {
-          ids.add(c);
-          counts.add(k.counts[c]);
-        }
-      }
-      batches.add(
-          new NodeBatch(
-              shapes.get(cheapest),
-              ids.stream().mapToInt(Integer::intValue).toArray(),
-              counts.stream().mapToLong(Long::longValue).toArray(),
-              1));
+    for (Claim k : claims) {
+      batches.add(launch(k));
     }
     return batches;
   }
 
-  private int largest(List<Integer> options) {
-    int best = options.get(0);
-    for (int s : options) {
-      if (shapes.get(s).capacity().get("cpu") > shapes.get(best).capacity().get("cpu")) {
-        best = s;
+  /**
+   * A new claim for one pod of class c from the first pool of the tier that can take it, counted
+   * against that pool's limits; null when none can.
+   */
+  private Claim open(PodClass c, int kind, int order, PoolBudget budget) {
+    for (int p = 0; p < tier.poolCount(); p++) {
+      NodePool pool = tier.pool(p);
+      boolean limited = !pool.limits().isEmpty() || pool.maxNodes() != null;
+      int n = 0;
+      for (int g : tier.byPrice(kind, p)) {
+        if (limited && budget.allowance(tier.shape(g, 0)) <= 0) {
+          continue;
+        }
+        long fit = tier.fitting(g, tier.mask(kind, g), c.request());
+        if (fit != 0) {
+          scratchGroups[n] = g;
+          scratchMasks[n++] = fit;
+          if (n == InstanceSelection.MAX_INSTANCE_TYPES) {
+            break;
+          }
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      ClaimOptions options =
+          selection.withoutExotic(
+              new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n)));
+      Claim claim = new Claim(order);
+      claim.options = options;
+      if (limited) {
+        budget.spend(largest(options), 1);
+      }
+      return claim;
+    }
+    return null;
+  }
+
+  /** A stand-in node with the largest capacity of any option, resource by resource. */
+  private Shape largest(ClaimOptions options) {
+    Shape first = tier.shape(options.groups()[0], 0);
+    Resources capacity = Resources.NONE;
+    for (int g : options.groups()) {
+      capacity = capacity.max(tier.shape(g, 0).capacity());
+    }
+    return new Shape(
+        -1,
+        first.pool(),
+        first.offering(),
+        first.template(),
+        first.free(),
+        first.daemonOverhead(),
+        first.allocatable(),
+        capacity,
+        first.price(),
+        first.storagePerHour());
+  }
+
+  private NodeBatch launch(Claim k) {
+    Shape shape = selection.launch(k.options);
+    int kinds = 0;
+    for (int count : k.counts) {
+      kinds += count > 0 ? 1 : 0;
+    }
+    int[] ids = new int[kinds];
+    long[] perNode = new long[kinds];
+    int i = 0;
+    for (int c = 0; c < k.counts.length; c++) {
+      if (k.counts[c] > 0) {
+        ids[i] = c;
+        perNode[i++] = k.counts[c];
       }
     }
-    return best;
+    return new NodeBatch(shape, ids, perNode, 1);
   }
 }

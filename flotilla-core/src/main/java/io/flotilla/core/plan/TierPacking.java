@@ -144,8 +144,9 @@ final class TierPacking {
     BitSet[] compat = shapesOfTier.compatible();
     List<NodeBatch> batches;
     if (ctx.strategy() == Planner.Strategy.FIRST_FIT_DECREASING) {
+      // Karpenter chooses among every type and offering of the tier's pools, not the pruned shapes.
       batches =
-          new FirstFitPacker(classes, useful, anchoredOnly(shapesOfTier), colocation, dims)
+          new FirstFitPacker(new TierOfferings(tier, factory), classes, colocation, dims)
               .pack(remaining, budget);
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);
@@ -212,7 +213,7 @@ final class TierPacking {
     long[] leftB = remaining.clone();
     PoolBudget budgetB = budget.copy();
     List<NodeBatch> b =
-        new FirstFitPacker(classes, tier.shapes(), anchoredOnly(tier), colocation, dims)
+        new ShapeFirstFit(classes, tier.shapes(), anchoredOnly(tier), colocation, dims)
             .pack(leftB, budgetB);
     // Pods with nowhere else to go count first, then all pods, then cost.
     long strandedA = stranded(leftA, fallback);

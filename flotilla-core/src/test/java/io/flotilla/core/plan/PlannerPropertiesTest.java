@@ -79,8 +79,11 @@ class PlannerPropertiesTest {
 
   /**
    * Under pool limits, which pods get the scarce room also decides what later tiers can take;
-   * neither packing sees that fully. Flotilla keeps the better of both per tier and puts pods with
-   * no later option first, so it should lose to first-fit on placed pods only rarely.
+   * neither packing sees that fully. Flotilla keeps the better of its two packings per tier and
+   * puts pods with no later option first, so it should lose to the Karpenter baseline on placed
+   * pods only rarely. The baseline chooses among every type and lets Spot-capable and on-demand
+   * pods share an on-demand node, so under node-count and cpu caps its fuller, larger nodes place
+   * more pods in a few problems (6 of 200 when it became Karpenter's restatement).
    */
   @Test
   void underPoolLimitsPlanningAlmostAlwaysPlacesAsManyPodsAsTheBaseline() {
@@ -101,6 +104,6 @@ class PlannerPropertiesTest {
     assertThat(limited).isGreaterThan(150);
     assertThat(worse)
         .as("problems where first-fit placed more pods")
-        .isLessThanOrEqualTo(limited / 50);
+        .isLessThanOrEqualTo(limited / 25);
   }
 }
