@@ -29,7 +29,9 @@ class PlanQualityTest {
   @ParameterizedTest(name = "{0} pods, seed {1}")
   @CsvSource({"1000, 1", "1000, 2", "1000, 3", "3000, 4", "10000, 5"})
   void generatedMixesPlanWithinFivePercentOfTheLowerBoundAndBelowFirstFit(int pods, long seed) {
-    PlanRequest request = new PlanBenchmarkRun(catalog).request(pods, seed);
+    PlanRequest request =
+        new PlanBenchmarkRun(catalog)
+            .request(new BenchCase(BenchMix.STANDARD, BenchPools.STANDARD, pods, seed));
     Planner.Outcome outcome = new Planner().plan(request, true);
     Plan plan = outcome.plan();
     Plan baseline = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
