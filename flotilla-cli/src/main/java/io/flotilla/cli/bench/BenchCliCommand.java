@@ -124,7 +124,13 @@ public final class BenchCliCommand implements Callable<Integer> {
             List<String> command = new ArrayList<>(prefixes.get(c));
             command.addAll(List.of("plan", "-f", caseDir.toString()));
             out.println("$ " + String.join(" ", command));
-            String row = writeOnly ? "" : figures(timer, command);
+            String row;
+            try {
+              row = writeOnly ? "" : figures(timer, command);
+            } catch (IOException e) {
+              spec.commandLine().getErr().println("error: " + e.getMessage());
+              return 1;
+            }
             out.printf(
                 Locale.ROOT,
                 "%-22s %6d %9d %6d %4d %s%n",

@@ -1,7 +1,8 @@
 package io.flotilla.cli.bench;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The timed runs of one command on one case: median, fastest and slowest wall time, and the largest
@@ -26,8 +27,10 @@ record RunSummary(
     return new RunSummary(n, median, walls[0], walls[n - 1], rss);
   }
 
-  /** All wall times, for the record. */
+  /** All wall times in run order, to the millisecond, for the record. */
   static String walls(List<RunSample> samples) {
-    return Arrays.toString(samples.stream().mapToDouble(RunSample::wallSeconds).toArray());
+    return samples.stream()
+        .map(s -> String.format(Locale.ROOT, "%.3f", s.wallSeconds()))
+        .collect(Collectors.joining(" "));
   }
 }
