@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code flotilla bench cli}: whole-process timing of {@code flotilla plan}. Writes each case's
  * manifests (Deployments, NodePools, an EC2NodeClass), then runs every command given on every case
- * and prints the median, fastest and slowest wall time and the peak resident memory, each with the
- * exact command line.
+ * and prints the exact command lines and, per command, the median, fastest and slowest wall time,
+ * the median CPU time and the peak resident memory.
  */
 @Command(
     name = "cli",
@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
       "Times whole `flotilla plan` processes (JVM start included) on generated manifests: for each"
           + " mix and size, writes deployments.yaml and nodepools.yaml, then runs each command"
           + " PREFIX followed by `plan -f <case dir>` once untimed and --runs times timed.",
-      "Prints per case and command: median, min and max wall seconds, and the largest peak"
-          + " resident set (via /usr/bin/time -f %M; \"-\" without it)."
+      "Prints per case and command: median, min and max wall seconds, median CPU seconds (user +"
+          + " system) and the largest peak resident set (via /usr/bin/time; \"-\" without it)."
+          + " Runs take turns between commands; the load average is printed before and after."
     })
 public final class BenchCliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -111,39 +112,55 @@ public final class BenchCliCommand implements Callable<Integer> {
       if (!writeOnly && !timer.measuresMemory()) {
         out.println("note: " + ProcessTimer.GNU_TIME + " not found: peak memory not measured");
       }
+      out.println(LoadAverage.describe("load average at start"));
       out.printf(
-          "%-22s %6s %9s %6s %4s %9s %7s %7s %8s%n",
-          "case", "pods", "workloads", "shapes", "cmd", "median s", "min s", "max s", "RSS MiB");
+          "%-26s %6s %9s %6s %3s %8s %7s %7s %7s %7s  %s%n",
+          "case",
+          "pods",
+          "workloads",
+          "shapes",
+          "cmd",
+          "median s",
+          "min s",
+          "max s",
+          "cpu s",
+          "RSS MiB",
+          "wall s of each run");
       for (BenchMix mix : mixes) {
         for (int size : sizes) {
           BenchCase benchCase = new BenchCase(mix, pools, size, seed);
           Path caseDir = root.resolve(caseName(benchCase));
           BenchCase.Problem problem = benchCase.generate();
           MixManifests.write(caseDir, problem.workloads(), problem.pools());
-          for (int c = 0; c < prefixes.size(); c++) {
-            List<String> command = new ArrayList<>(prefixes.get(c));
+          List<List<String>> lines = new ArrayList<>();
+          for (List<String> prefix : prefixes) {
+            List<String> command = new ArrayList<>(prefix);
             command.addAll(List.of("plan", "-f", caseDir.toString()));
-            out.println("$ " + String.join(" ", command));
-            String row;
-            try {
-              row = writeOnly ? "" : figures(timer, command);
-            } catch (IOException e) {
-              spec.commandLine().getErr().println("error: " + e.getMessage());
-              return 1;
-            }
+            lines.add(command);
+            out.println("[" + lines.size() + "] " + String.join(" ", command));
+          }
+          List<List<RunSample>> samples;
+          try {
+            samples = writeOnly ? List.of() : interleaved(timer, lines);
+          } catch (IOException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+          }
+          for (int c = 0; c < samples.size(); c++) {
             out.printf(
                 Locale.ROOT,
-                "%-22s %6d %9d %6d %4d %s%n",
+                "%-26s %6d %9d %6d %3d %s%n",
                 caseName(benchCase),
                 size,
                 problem.workloads().size(),
                 shapes(problem.workloads()),
                 c + 1,
-                row);
-            out.flush();
+                figures(samples.get(c)));
           }
+          out.flush();
         }
       }
+      out.println(LoadAverage.describe("load average at end"));
     } finally {
       if (dir == null && !writeOnly) {
         deleteTree(root);
@@ -155,20 +172,36 @@ public final class BenchCliCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String figures(ProcessTimer timer, List<String> command)
+  /**
+   * Runs every command once untimed (page cache, first-run effects), then the timed runs in turns,
+   * one of each command per turn, so that a change of load on a shared machine hits them alike.
+   */
+  private List<List<RunSample>> interleaved(ProcessTimer timer, List<List<String>> commands)
       throws IOException, InterruptedException {
-    timer.run(command); // untimed: page cache, first-run effects
-    List<RunSample> samples = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      samples.add(timer.run(command));
+    List<List<RunSample>> samples = new ArrayList<>();
+    for (List<String> command : commands) {
+      timer.run(command);
+      samples.add(new ArrayList<>());
     }
+    for (int i = 0; i < runs; i++) {
+      for (int c = 0; c < commands.size(); c++) {
+        samples.get(c).add(timer.run(commands.get(c)));
+      }
+    }
+    return samples;
+  }
+
+  private static String figures(List<RunSample> samples) {
     RunSummary s = RunSummary.of(samples);
     return String.format(
         Locale.ROOT,
-        "%9.3f %7.3f %7.3f %8s   walls %s",
+        "%8.3f %7.3f %7.3f %7s %7s  %s",
         s.medianSeconds(),
         s.minSeconds(),
         s.maxSeconds(),
+        s.medianCpuSeconds() == null
+            ? "-"
+            : String.format(Locale.ROOT, "%.2f", s.medianCpuSeconds()),
         s.maxRssKiB() == null ? "-" : String.valueOf(s.maxRssKiB() / 1024),
         RunSummary.walls(samples));
   }

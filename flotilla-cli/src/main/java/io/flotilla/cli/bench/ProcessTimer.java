@@ -38,7 +38,7 @@ final class ProcessTimer {
     try {
       List<String> full = new ArrayList<>();
       if (measuresMemory()) {
-        full.addAll(List.of(timeBinary.toString(), "-f", "%M", "-o", rss.toString()));
+        full.addAll(List.of(timeBinary.toString(), "-f", "%M %U %S", "-o", rss.toString()));
       }
       full.addAll(command);
       ProcessBuilder builder =
@@ -53,23 +53,25 @@ final class ProcessTimer {
         throw new IOException(
             "exit code " + code + " from " + String.join(" ", command) + ":\n" + tail(err));
       }
-      return new RunSample(seconds, measuresMemory() ? parseRss(rss) : null);
+      return measuresMemory() ? parse(seconds, rss) : RunSample.wallOnly(seconds);
     } finally {
       Files.deleteIfExists(err);
       Files.deleteIfExists(rss);
     }
   }
 
-  /** The last line of GNU time's output file that is a number: %M, in KiB. */
-  static Long parseRss(Path timeOutput) throws IOException {
+  /** The run with what GNU time wrote: its last line of the form "%M %U %S". */
+  static RunSample parse(double wallSeconds, Path timeOutput) throws IOException {
     List<String> lines = Files.readAllLines(timeOutput, StandardCharsets.UTF_8);
     for (int i = lines.size() - 1; i >= 0; i--) {
       String line = lines.get(i).trim();
-      if (line.matches("\\d+")) {
-        return Long.parseLong(line);
+      if (line.matches("\\d+ \\d+(\\.\\d+)? \\d+(\\.\\d+)?")) {
+        String[] f = line.split(" ");
+        return new RunSample(
+            wallSeconds, Long.parseLong(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2]));
       }
     }
-    return null;
+    return RunSample.wallOnly(wallSeconds);
   }
 
   private static String tail(Path file) throws IOException {

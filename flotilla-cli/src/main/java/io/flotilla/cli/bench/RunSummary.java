@@ -5,26 +5,41 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The timed runs of one command on one case: median, fastest and slowest wall time, and the largest
- * peak resident memory of any run (null when none was measured).
+ * The timed runs of one command on one case: median, fastest and slowest wall time, the median CPU
+ * seconds and the largest peak resident set of any run (null when not measured).
  */
 record RunSummary(
-    int runs, double medianSeconds, double minSeconds, double maxSeconds, Long maxRssKiB) {
+    int runs,
+    double medianSeconds,
+    double minSeconds,
+    double maxSeconds,
+    Double medianCpuSeconds,
+    Long maxRssKiB) {
 
   static RunSummary of(List<RunSample> samples) {
     if (samples.isEmpty()) {
       throw new IllegalArgumentException("no runs to summarise");
     }
     double[] walls = samples.stream().mapToDouble(RunSample::wallSeconds).sorted().toArray();
-    int n = walls.length;
-    double median = n % 2 == 1 ? walls[n / 2] : (walls[n / 2 - 1] + walls[n / 2]) / 2;
+    double[] cpus =
+        samples.stream()
+            .filter(s -> s.cpuSeconds() != null)
+            .mapToDouble(RunSample::cpuSeconds)
+            .sorted()
+            .toArray();
     Long rss = null;
     for (RunSample s : samples) {
       if (s.maxRssKiB() != null && (rss == null || s.maxRssKiB() > rss)) {
         rss = s.maxRssKiB();
       }
     }
-    return new RunSummary(n, median, walls[0], walls[n - 1], rss);
+    return new RunSummary(
+        walls.length,
+        median(walls),
+        walls[0],
+        walls[walls.length - 1],
+        cpus.length == 0 ? null : median(cpus),
+        rss);
   }
 
   /** All wall times in run order, to the millisecond, for the record. */
@@ -32,5 +47,10 @@ record RunSummary(
     return samples.stream()
         .map(s -> String.format(Locale.ROOT, "%.3f", s.wallSeconds()))
         .collect(Collectors.joining(" "));
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

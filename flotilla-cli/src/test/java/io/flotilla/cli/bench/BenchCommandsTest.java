@@ -70,7 +70,7 @@ class BenchCommandsTest {
       assertThat(caseDir.resolve(MixManifests.DEPLOYMENTS)).isRegularFile();
       assertThat(caseDir.resolve(MixManifests.NODE_POOLS)).isRegularFile();
       assertThat(run.out())
-          .contains("$ java -Xshare:auto -jar flotilla.jar plan -f " + caseDir + "\n");
+          .contains("] java -Xshare:auto -jar flotilla.jar plan -f " + caseDir + "\n");
     }
   }
 
@@ -96,7 +96,9 @@ class BenchCommandsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> rows = run.out().lines().filter(l -> l.startsWith("diverse-standard-")).toList();
     assertThat(rows).hasSize(4);
-    assertThat(rows).allSatisfy(r -> assertThat(r).contains("walls "));
+    assertThat(rows.stream().map(r -> r.split("\\s+")[4])).containsExactly("1", "2", "1", "2");
+    assertThat(run.out())
+        .contains("[2] sh -c exit plan -f " + dir.resolve("diverse-standard-60-s1"));
     assertThat(Files.isDirectory(dir.resolve("diverse-standard-60-s1"))).isTrue();
   }
 

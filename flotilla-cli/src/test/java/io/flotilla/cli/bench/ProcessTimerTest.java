@@ -32,6 +32,7 @@ class ProcessTimerTest {
     assertThat(sample.wallSeconds()).isPositive();
     if (timer.measuresMemory()) {
       assertThat(sample.maxRssKiB()).isPositive();
+      assertThat(sample.cpuSeconds()).isNotNull();
     } else {
       assertThat(sample.maxRssKiB()).isNull();
     }
@@ -49,10 +50,18 @@ class ProcessTimerTest {
   }
 
   @Test
-  void thePeakMemoryIsTheLastNumberGnuTimeWrote() throws Exception {
+  void peakMemoryAndCpuSecondsComeFromTheLastLineGnuTimeWrote() throws Exception {
     Path out = scratch.resolve("time.txt");
-    Files.writeString(out, "Command exited with non-zero status 3\n123456\n");
+    Files.writeString(out, "Command exited with non-zero status 3\n123456 1.25 0.50\n");
 
-    assertThat(ProcessTimer.parseRss(out)).isEqualTo(123456L);
+    assertThat(ProcessTimer.parse(2.5, out)).isEqualTo(new RunSample(2.5, 123456L, 1.75));
+  }
+
+  @Test
+  void withoutALineFromGnuTimeOnlyTheWallTimeIsKnown() throws Exception {
+    Path out = scratch.resolve("time.txt");
+    Files.writeString(out, "Command terminated by signal 9\n");
+
+    assertThat(ProcessTimer.parse(2.5, out)).isEqualTo(RunSample.wallOnly(2.5));
   }
 }
