@@ -10,6 +10,7 @@ import io.flotilla.core.workload.GeneratedWorkload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,13 +24,16 @@ import java.util.Set;
 public final class PlanBenchmarkRun {
   /**
    * What one case gives: its workloads (with at least one replica) and distinct request vectors,
-   * then the figures. {@code configurationLp} is null when the planner does not compute it.
+   * then the figures. {@code medianCpuMillis} is the planning thread's CPU time (the planner runs
+   * on one thread), which a busy machine inflates less than wall time; NaN where the JVM cannot
+   * measure it. {@code configurationLp} is null when the planner does not compute it.
    */
   public record Figures(
       BenchCase benchCase,
       int workloads,
       int shapes,
       double medianMillis,
+      double medianCpuMillis,
       double costPerHour,
       int unschedulable,
       double plainLp,
@@ -82,15 +86,21 @@ public final class PlanBenchmarkRun {
     planner.plan(request); // warm-up
     System.gc();
     resetPeaks();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
     double[] millis = new double[repetitions];
+    double[] cpuMillis = new double[repetitions];
     Plan plan = null;
     for (int i = 0; i < repetitions; i++) {
+      long cpuStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
       plan = planner.plan(request);
       millis[i] = (System.nanoTime() - start) / 1e6;
+      cpuMillis[i] = cpuTimed ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 : Double.NaN;
     }
     long peak = peakHeapMiB();
     Arrays.sort(millis);
+    Arrays.sort(cpuMillis);
     CostBound bound = planner.plan(request, true).bound();
     Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
     return new Figures(
@@ -98,6 +108,7 @@ public final class PlanBenchmarkRun {
         (int) problem.workloads().stream().filter(w -> w.replicas() > 0).count(),
         distinctRequests(problem),
         median(millis),
+        median(cpuMillis),
         plan.newCostPerHour(),
         plan.unschedulable().size(),
         bound.plainLp(),

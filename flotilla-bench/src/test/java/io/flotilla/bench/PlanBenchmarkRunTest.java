@@ -41,6 +41,7 @@ class PlanBenchmarkRunTest {
     assertThat(f.firstFitPerHour()).isEqualTo(firstFit.newCostPerHour());
     assertThat(f.costToPlainLp()).isCloseTo(f.costPerHour() / f.plainLp(), within(1e-12));
     assertThat(f.medianMillis()).isPositive();
+    assertThat(f.medianCpuMillis()).isPositive();
   }
 
   @Test

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Plans generated mixes against the full catalog. One row per size and seed: workloads,"
-          + " distinct request vectors (shapes), median planning time (warm), cost, the plain and"
+          + " distinct request vectors (shapes), median planning time (warm) and the planning"
+          + " thread's median CPU time, cost, the plain and"
           + " configuration LP lower bounds (\"-\": not computed), cost over the plain LP,"
           + " first-fit-decreasing cost and its ratio, unschedulable pods (plan/first-fit), peak"
           + " heap while planning.",

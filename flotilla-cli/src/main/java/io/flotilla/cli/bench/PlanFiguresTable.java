@@ -9,9 +9,10 @@ import java.util.Locale;
  * hour, ratios to the plain LP bound, "-" where a figure does not exist.
  */
 final class PlanFiguresTable {
-  private static final String HEADER = "%7s %5s %9s %6s %9s %11s %11s %11s %8s %11s %8s %7s %8s%n";
+  private static final String HEADER =
+      "%7s %5s %9s %6s %9s %9s %11s %11s %11s %8s %11s %8s %7s %8s%n";
   private static final String ROW =
-      "%7d %5d %9d %6d %9.1f %11.4f %11.4f %11s %8s %11.4f %8s %7s %8d%n";
+      "%7d %5d %9d %6d %9.1f %9.1f %11.4f %11.4f %11s %8s %11.4f %8s %7s %8d%n";
 
   private final PrintWriter out;
 
@@ -28,6 +29,7 @@ final class PlanFiguresTable {
         "workloads",
         "shapes",
         "median ms",
+        "cpu ms",
         "cost $/h",
         "plain LP",
         "config LP",
@@ -47,6 +49,7 @@ final class PlanFiguresTable {
         f.workloads(),
         f.shapes(),
         f.medianMillis(),
+        f.medianCpuMillis(),
         f.costPerHour(),
         f.plainLp(),
         f.configurationLp() == null ? "-" : String.format(Locale.ROOT, "%.4f", f.configurationLp()),
