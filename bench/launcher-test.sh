@@ -43,6 +43,20 @@ run "$sandbox/o2b" "$sandbox/e2b" FLOTILLA_JAVA_OPTS="-Xlog:class+load=info:file
 check "the JVM loads application classes from the archive" \
   says "$sandbox/classes.txt" "io.flotilla.core.plan.Planner source: shared objects file (top)"
 check "stdout stays JSON" says "$sandbox/o2" '"nodes"'
+flags() { # env assignments... -- launcher args: the JVM's final flags
+  local envs=()
+  while [ "$1" != -- ]; do envs+=("$1"); shift; done
+  shift
+  env "${envs[@]}" FLOTILLA_JAVA_OPTS=-XX:+PrintCommandLineFlags "$sandbox/flotilla" "$@" 2>/dev/null \
+    | grep -- -XX: || true
+}
+flags X=1 -- --version >"$sandbox/f1"
+check "plan runs get C1 only and the serial collector" \
+  says "$sandbox/f1" "TieredStopAtLevel=1.*UseSerialGC"
+flags X=1 -- bench --help >"$sandbox/f2"
+check "bench runs keep the JIT's top tier" lacks "$sandbox/f2" "TieredStopAtLevel"
+flags FLOTILLA_JVM_TUNING= -- --version >"$sandbox/f3"
+check "an empty FLOTILLA_JVM_TUNING gives the JVM's defaults" lacks "$sandbox/f3" "UseSerialGC"
 run "$sandbox/o3" "$sandbox/e3" FLOTILLA_CDS=off
 check "FLOTILLA_CDS=off gives the same plan" cmp -s "$sandbox/o1" "$sandbox/o3"
 
