@@ -26,7 +26,9 @@ public final class PlanBenchmarkRun {
    * What one case gives: its workloads (with at least one replica) and distinct request vectors,
    * then the figures. {@code medianCpuMillis} is the planning thread's CPU time (the planner runs
    * on one thread), which a busy machine inflates less than wall time; NaN where the JVM cannot
-   * measure it. {@code configurationLp} is null when the planner does not compute it.
+   * measure it. {@code configurationLp} is null when the planner does not compute it. When the
+   * planner fails to compute the bounds, {@code plainLp} is NaN and {@code boundFailure} says why
+   * (null otherwise): a benchmark reports a failure, it does not hide it or stop at it.
    */
   public record Figures(
       BenchCase benchCase,
@@ -38,6 +40,7 @@ public final class PlanBenchmarkRun {
       int unschedulable,
       double plainLp,
       Double configurationLp,
+      String boundFailure,
       double firstFitPerHour,
       int firstFitUnschedulable,
       long peakHeapMiB) {
@@ -101,7 +104,13 @@ public final class PlanBenchmarkRun {
     long peak = peakHeapMiB();
     Arrays.sort(millis);
     Arrays.sort(cpuMillis);
-    CostBound bound = planner.plan(request, true).bound();
+    CostBound bound = null;
+    String boundFailure = null;
+    try {
+      bound = planner.plan(request, true).bound();
+    } catch (RuntimeException e) {
+      boundFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
     Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
     return new Figures(
         benchCase,
@@ -111,8 +120,9 @@ public final class PlanBenchmarkRun {
         median(cpuMillis),
         plan.newCostPerHour(),
         plan.unschedulable().size(),
-        bound.plainLp(),
-        bound.configurationLp(),
+        bound == null ? Double.NaN : bound.plainLp(),
+        bound == null ? null : bound.configurationLp(),
+        boundFailure,
         firstFit.newCostPerHour(),
         firstFit.unschedulable().size(),
         peak);
