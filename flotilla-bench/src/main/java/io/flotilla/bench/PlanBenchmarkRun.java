@@ -1,42 +1,70 @@
 package io.flotilla.bench;
 
 import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.plan.CostBound;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
-import io.flotilla.core.pod.Pod;
-import io.flotilla.core.workload.MixGenerator;
-import io.flotilla.core.workload.MixSpec;
+import io.flotilla.core.resource.Resources;
+import io.flotilla.core.workload.GeneratedWorkload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Plans generated mixes against the full catalog and measures: median planning time and pods per
- * second (warm), the plan's cost against the LP lower bound and against the first-fit-decreasing
- * baseline, and the peak heap while planning.
+ * Plans generated mixes against the full catalog and measures: the median planning time (warm, one
+ * untimed run first), the plan's cost against the LP lower bounds and against the
+ * first-fit-decreasing baseline, and the peak heap while planning. Everything but times and heap is
+ * a pure function of the case.
  */
 public final class PlanBenchmarkRun {
-  /** The figures for one mix size. */
+  /**
+   * What one case gives: its workloads (with at least one replica) and distinct request vectors,
+   * then the figures. {@code medianCpuMillis} is the planning thread's CPU time (the planner runs
+   * on one thread), which a busy machine inflates less than wall time; NaN where the JVM cannot
+   * measure it. {@code configurationLp} is null when the planner does not compute it. When the
+   * planner fails to compute the bounds, {@code plainLp} is NaN and {@code boundFailure} says why
+   * (null otherwise): a benchmark reports a failure, it does not hide it or stop at it.
+   */
   public record Figures(
-      int pods,
+      BenchCase benchCase,
+      int workloads,
+      int shapes,
       double medianMillis,
-      double podsPerSecond,
+      double medianCpuMillis,
       double costPerHour,
-      double lowerBoundPerHour,
-      double baselinePerHour,
       int unschedulable,
+      double plainLp,
+      Double configurationLp,
+      String boundFailure,
+      double firstFitPerHour,
+      int firstFitUnschedulable,
       long peakHeapMiB) {
 
-    public double ratioToBound() {
-      return lowerBoundPerHour > 0 ? costPerHour / lowerBoundPerHour : Double.NaN;
+    public int pods() {
+      return benchCase.pods();
     }
 
-    public double ratioToBaseline() {
-      return baselinePerHour > 0 ? costPerHour / baselinePerHour : Double.NaN;
+    public double podsPerSecond() {
+      return medianMillis > 0 ? pods() / (medianMillis / 1000) : Double.NaN;
+    }
+
+    /** Cost over the plain LP bound (NaN when the bound is zero). */
+    public double costToPlainLp() {
+      return ratio(costPerHour, plainLp);
+    }
+
+    /** First-fit cost over the plain LP bound (NaN when the bound is zero). */
+    public double firstFitToPlainLp() {
+      return ratio(firstFitPerHour, plainLp);
+    }
+
+    private static double ratio(double value, double bound) {
+      return bound > 0 ? value / bound : Double.NaN;
     }
   }
 
@@ -46,43 +74,74 @@ public final class PlanBenchmarkRun {
     this.catalog = catalog;
   }
 
-  /**
-   * The standard mix of the benchmark: {@link MixSpec#standard}, {@link
-   * MixGenerator#standardPools}.
-   */
-  public PlanRequest request(int pods, long seed) {
-    List<Pod> mix = new MixGenerator(new SplittableRandom(seed)).pods(MixSpec.standard(pods));
-    return new PlanRequest(mix, List.of(), MixGenerator.standardPools(), List.of(), catalog);
+  /** The request for a case, as the benchmarks plan it. */
+  public PlanRequest request(BenchCase benchCase) {
+    return benchCase.generate().request(catalog);
   }
 
-  public Figures measure(int pods, long seed, int repetitions) {
-    PlanRequest request = request(pods, seed);
+  public Figures measure(BenchCase benchCase, int repetitions) {
+    if (repetitions < 1) {
+      throw new IllegalArgumentException("repetitions must be at least 1: " + repetitions);
+    }
+    BenchCase.Problem problem = benchCase.generate();
+    PlanRequest request = problem.request(catalog);
     Planner planner = new Planner();
     planner.plan(request); // warm-up
     System.gc();
     resetPeaks();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
     double[] millis = new double[repetitions];
+    double[] cpuMillis = new double[repetitions];
     Plan plan = null;
     for (int i = 0; i < repetitions; i++) {
+      long cpuStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
       plan = planner.plan(request);
       millis[i] = (System.nanoTime() - start) / 1e6;
+      cpuMillis[i] = cpuTimed ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 : Double.NaN;
     }
     long peak = peakHeapMiB();
     Arrays.sort(millis);
-    double median = millis[repetitions / 2];
-    double bound = planner.plan(request, true).lowerBoundPerHour();
-    double baseline =
-        new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request).newCostPerHour();
+    Arrays.sort(cpuMillis);
+    CostBound bound = null;
+    String boundFailure = null;
+    try {
+      bound = planner.plan(request, true).bound();
+    } catch (RuntimeException e) {
+      boundFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
     return new Figures(
-        pods,
-        median,
-        pods / (median / 1000),
+        benchCase,
+        (int) problem.workloads().stream().filter(w -> w.replicas() > 0).count(),
+        distinctRequests(problem),
+        median(millis),
+        median(cpuMillis),
         plan.newCostPerHour(),
-        bound,
-        baseline,
         plan.unschedulable().size(),
+        bound == null ? Double.NaN : bound.plainLp(),
+        bound == null ? null : bound.configurationLp(),
+        boundFailure,
+        firstFit.newCostPerHour(),
+        firstFit.unschedulable().size(),
         peak);
+  }
+
+  /** The median of sorted values: the middle one, or the mean of the two middle ones. */
+  static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static int distinctRequests(BenchCase.Problem problem) {
+    Set<Resources> shapes = new HashSet<>();
+    for (GeneratedWorkload w : problem.workloads()) {
+      if (w.replicas() > 0) {
+        shapes.add(w.requests());
+      }
+    }
+    return shapes.size();
   }
 
   private static void resetPeaks() {

@@ -5,6 +5,7 @@ import io.flotilla.catalog.Ec2Catalog;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: planning time of the standard generated mix against the full catalog. Run with {@code java
- * -cp flotilla-bench/target/flotilla-bench-*-jmh.jar org.openjdk.jmh.Main PlannerBenchmark}.
+ * JMH: planning time of the generated mixes (standard and diverse) on the standard pools against
+ * the full catalog. Run with {@code java -jar flotilla-bench/target/flotilla-bench-*-jmh.jar
+ * PlannerBenchmark} (add e.g. {@code -p mix=diverse -p pods=10000} to pick cases).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,12 +34,19 @@ public class PlannerBenchmark {
   @Param({"1000", "10000", "50000"})
   int pods;
 
+  /** A {@link BenchMix} name: standard or diverse. */
+  @Param({"standard", "diverse"})
+  String mix;
+
   private PlanRequest request;
   private final Planner planner = new Planner();
 
   @Setup
   public void setUp() {
-    request = new PlanBenchmarkRun(Ec2Catalog.load(CatalogSettings.defaults())).request(pods, 42);
+    BenchCase benchCase =
+        new BenchCase(
+            BenchMix.valueOf(mix.toUpperCase(Locale.ROOT)), BenchPools.STANDARD, pods, 42);
+    request = new PlanBenchmarkRun(Ec2Catalog.load(CatalogSettings.defaults())).request(benchCase);
   }
 
   @Benchmark

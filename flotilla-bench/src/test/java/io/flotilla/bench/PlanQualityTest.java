@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * On generated mixes against the full catalog, the plan is within 5 % of the fractional LP lower
- * bound, never dearer than first-fit decreasing with Karpenter's rules, and sound. Speed is
- * measured by {@code flotilla bench plan}, not here.
+ * bound, never dearer than first-fit decreasing with Karpenter's rules, and sound; on diverse mixes
+ * (many small workloads, mixed selectors), on both pool settings, every pod is placed soundly.
+ * Speed is measured by {@code flotilla bench plan}, not here.
  */
 class PlanQualityTest {
   private static Catalog catalog;
@@ -29,7 +30,9 @@ class PlanQualityTest {
   @ParameterizedTest(name = "{0} pods, seed {1}")
   @CsvSource({"1000, 1", "1000, 2", "1000, 3", "3000, 4", "10000, 5"})
   void generatedMixesPlanWithinFivePercentOfTheLowerBoundAndBelowFirstFit(int pods, long seed) {
-    PlanRequest request = new PlanBenchmarkRun(catalog).request(pods, seed);
+    PlanRequest request =
+        new PlanBenchmarkRun(catalog)
+            .request(new BenchCase(BenchMix.STANDARD, BenchPools.STANDARD, pods, seed));
     Planner.Outcome outcome = new Planner().plan(request, true);
     Plan plan = outcome.plan();
     Plan baseline = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
@@ -47,5 +50,19 @@ class PlanQualityTest {
         outcome.lowerBoundPerHour(),
         plan.newCostPerHour() / outcome.lowerBoundPerHour(),
         baseline.newCostPerHour());
+  }
+
+  @ParameterizedTest(name = "{0} pools, seed {1}")
+  @CsvSource({"STANDARD, 1", "WEIGHTED, 2"})
+  void diverseMixesPlaceEveryPodSoundlyAtNoLessThanTheLowerBound(BenchPools pools, long seed) {
+    PlanRequest request =
+        new PlanBenchmarkRun(catalog).request(new BenchCase(BenchMix.DIVERSE, pools, 2000, seed));
+    Planner.Outcome outcome = new Planner().plan(request, true);
+    Plan plan = outcome.plan();
+
+    assertThat(plan.unschedulable()).isEmpty();
+    assertThat(PlanInvariants.violations(request, plan)).isEmpty();
+    assertThat(outcome.bound().plainLp()).isPositive();
+    assertThat(plan.newCostPerHour()).isGreaterThanOrEqualTo(outcome.bound().best() * (1 - 1e-9));
   }
 }

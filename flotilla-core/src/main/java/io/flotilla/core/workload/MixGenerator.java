@@ -1,18 +1,9 @@
 package io.flotilla.core.workload;
 
-import io.flotilla.core.label.NodeAffinity;
-import io.flotilla.core.label.Operator;
-import io.flotilla.core.label.Requirement;
-import io.flotilla.core.label.Requirements;
 import io.flotilla.core.label.WellKnownLabels;
-import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
-import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.resource.Resources;
-import io.flotilla.core.taint.Effect;
-import io.flotilla.core.taint.Taint;
-import io.flotilla.core.taint.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,53 +26,29 @@ public final class MixGenerator {
     this.random = random;
   }
 
+  /** The mix's pods, workload after workload. */
   public List<Pod> pods(MixSpec spec) {
-    int workloads = spec.effectiveWorkloads();
-    long[] replicas = replicas(spec.pods(), workloads);
-    List<Pod> pods = new ArrayList<>(spec.pods());
-    for (int w = 0; w < workloads; w++) {
+    return GeneratedWorkload.pods(workloads(spec));
+  }
+
+  /** The mix as workloads: their replicas, then each one's shape. */
+  public List<GeneratedWorkload> workloads(MixSpec spec) {
+    int count = spec.effectiveWorkloads();
+    long[] replicas = replicas(spec.pods(), count);
+    List<GeneratedWorkload> workloads = new ArrayList<>(count);
+    for (int w = 0; w < count; w++) {
       double kind = random.nextDouble();
-      Workload shape =
+      int n = (int) replicas[w];
+      workloads.add(
           kind < spec.gpuShare()
-              ? gpu(w)
+              ? gpu(w, n)
               : kind < spec.gpuShare() + spec.armOnlyShare()
-                  ? cpu(w, "arm64")
+                  ? cpu(w, n, "arm64")
                   : kind < spec.gpuShare() + spec.armOnlyShare() + spec.x86OnlyShare()
-                      ? cpu(w, "amd64")
-                      : cpu(w, null);
-      for (int i = 0; i < replicas[w]; i++) {
-        pods.add(shape.pod(i));
-      }
+                      ? cpu(w, n, "amd64")
+                      : cpu(w, n, null));
     }
-    return pods;
-  }
-
-  /** The pools the benchmark plans against: the whole catalog, GPUs only for GPU pods. */
-  public static List<NodePool> standardPools() {
-    return List.of(
-        pool("general", 50, Operator.DOES_NOT_EXIST, List.of()),
-        pool(
-            "gpu",
-            10,
-            Operator.EXISTS,
-            List.of(new Taint(ResourceNames.NVIDIA_GPU, "", Effect.NO_SCHEDULE))));
-  }
-
-  /** An unlimited v1 pool that takes or leaves GPU types, with its taints. */
-  private static NodePool pool(String name, int weight, Operator gpus, List<Taint> taints) {
-    return new NodePool(
-        name,
-        weight,
-        Requirements.of(new Requirement(WellKnownLabels.INSTANCE_GPU_COUNT, gpus, Set.of(), null)),
-        Map.of(),
-        taints,
-        List.of(),
-        Resources.NONE,
-        null,
-        null,
-        null,
-        null,
-        NodePool.Api.V1);
+    return workloads;
   }
 
   private long[] replicas(int pods, int workloads) {
@@ -105,25 +72,23 @@ public final class MixGenerator {
     return replicas;
   }
 
-  private Workload cpu(int index, String arch) {
+  private GeneratedWorkload cpu(int index, int replicas, String arch) {
     long millis = roundTo(Math.exp(Math.log(100) + random.nextDouble() * Math.log(80)), 50);
     double gib = pick(GIB_PER_CORE, GIB_PER_CORE_WEIGHT) * (0.75 + 0.5 * random.nextDouble());
     long memory = roundTo(Math.max(64, gib * 1024 * millis / 1000.0), 64) * MIB;
     Resources requests =
         Resources.of(Map.of(ResourceNames.CPU, millis, ResourceNames.MEMORY, memory));
-    NodeAffinity affinity = NodeAffinity.NONE;
+    Map<String, String> selector = Map.of();
     Set<String> archs = Set.of();
     if ("arm64".equals(arch)) {
-      affinity =
-          new NodeAffinity(
-              List.of(Requirements.of(Requirement.in(WellKnownLabels.ARCH, "arm64"))), List.of());
+      selector = Map.of(WellKnownLabels.ARCH, "arm64");
     } else if ("amd64".equals(arch)) {
       archs = Set.of("amd64");
     }
-    return new Workload("svc-" + index, requests, affinity, List.of(), archs);
+    return new GeneratedWorkload("svc-" + index, replicas, requests, selector, List.of(), archs);
   }
 
-  private Workload gpu(int index) {
+  private GeneratedWorkload gpu(int index, int replicas) {
     long millis = 1000L * (2 + random.nextInt(7));
     long memory = 1024L * (8 + random.nextInt(25)) * MIB;
     Resources requests =
@@ -135,11 +100,12 @@ public final class MixGenerator {
                 memory,
                 ResourceNames.NVIDIA_GPU,
                 1L));
-    return new Workload(
+    return new GeneratedWorkload(
         "gpu-" + index,
+        replicas,
         requests,
-        NodeAffinity.NONE,
-        List.of(new Toleration(ResourceNames.NVIDIA_GPU, true, null, Effect.NO_SCHEDULE)),
+        Map.of(),
+        List.of(MixPools.GPU_TOLERATION),
         Set.of("amd64"));
   }
 
@@ -156,28 +122,5 @@ public final class MixGenerator {
 
   private static long roundTo(double value, long step) {
     return Math.max(step, Math.round(value / step) * step);
-  }
-
-  private record Workload(
-      String name,
-      Resources requests,
-      NodeAffinity affinity,
-      List<Toleration> tolerations,
-      Set<String> architectures) {
-    Pod pod(int i) {
-      return new Pod(
-          new PodId("bench", name + "-" + i),
-          Map.of("app", name),
-          requests,
-          affinity,
-          tolerations,
-          List.of(),
-          List.of(),
-          List.of(),
-          architectures,
-          Set.of(),
-          "Deployment/" + name,
-          null);
-    }
   }
 }
