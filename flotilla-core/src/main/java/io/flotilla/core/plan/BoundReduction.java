@@ -49,6 +49,9 @@ final class BoundReduction {
   /** Pods of demands with no usable option. */
   final long unplaceable;
 
+  /** Per demand of the problem, its position here (-1: no pods, or no usable option). */
+  final int[] reducedOf;
+
   private BoundReduction(
       int dims,
       List<long[]> request,
@@ -57,8 +60,10 @@ final class BoundReduction {
       List<int[]> options,
       List<BoundProblem.Option> kept,
       List<BoundProblem.Pool> pools,
-      long unplaceable) {
+      long unplaceable,
+      int[] reducedOf) {
     this.dims = dims;
+    this.reducedOf = reducedOf;
     this.request = request.toArray(long[][]::new);
     this.pods = pods.stream().mapToLong(Long::longValue).toArray();
     this.cap = cap.stream().mapToLong(Long::longValue).toArray();
@@ -141,7 +146,10 @@ final class BoundReduction {
     Map<DemandKey, Integer> merged = new HashMap<>();
     long unplaceable = 0;
     long[][] rooms = all.stream().map(BoundProblem.Option::room).toArray(long[][]::new);
-    for (BoundProblem.Demand d : problem.demands()) {
+    int[] reducedOf = new int[problem.demands().size()];
+    Arrays.fill(reducedOf, -1);
+    for (int index = 0; index < problem.demands().size(); index++) {
+      BoundProblem.Demand d = problem.demands().get(index);
       if (d.pods() == 0) {
         continue;
       }
@@ -162,10 +170,12 @@ final class BoundReduction {
         Integer k = merged.get(key);
         if (k != null) {
           pods.set(k, pods.get(k) + d.pods());
+          reducedOf[index] = k;
           continue;
         }
         merged.put(key, pods.size());
       }
+      reducedOf[index] = pods.size();
       request.add(d.request());
       pods.add(d.pods());
       cap.add(c);
@@ -239,7 +249,7 @@ final class BoundReduction {
               .toArray());
     }
     return new BoundReduction(
-        dims, request, pods, cap, remapped, kept, problem.pools(), unplaceable);
+        dims, request, pods, cap, remapped, kept, problem.pools(), unplaceable, reducedOf);
   }
 
   /** A demand's request and options, compared by content. */

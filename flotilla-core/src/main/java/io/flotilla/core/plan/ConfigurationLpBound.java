@@ -22,15 +22,15 @@ import java.util.Set;
  */
 final class ConfigurationLpBound {
   /**
-   * How much work column generation may do: master solves, and branch-and-bound nodes per node
-   * kind and iteration when pricing. Problems with more than {@code maxDemands} distinct demands
-   * are not attempted.
+   * How much work column generation may do: master solves; branch-and-bound nodes per node kind
+   * when pricing an iteration, and when certifying once pricing finds nothing more. Problems with
+   * more than {@code maxDemands} distinct demands are not attempted.
    */
-  record Budget(int maxIterations, long pricingNodes, int maxDemands) {
-    static final Budget DEFAULT = new Budget(60, 2_000, 600);
+  record Budget(int maxIterations, long pricingNodes, long certifyNodes, int maxDemands) {
+    static final Budget DEFAULT = new Budget(60, 2_000, 50_000, 600);
 
     Budget {
-      if (maxIterations < 1 || pricingNodes < 0 || maxDemands < 0) {
+      if (maxIterations < 1 || pricingNodes < 0 || certifyNodes < 0 || maxDemands < 0) {
         throw new IllegalArgumentException("bad column generation budget");
       }
     }
@@ -46,12 +46,16 @@ final class ConfigurationLpBound {
 
   private static final double TOLERANCE = 1e-9;
 
+  /** Weight of the best duals so far in the point where pricing happens. */
+  private static final double SMOOTHING = 0.7;
+
   private final BoundReduction r;
   private final Budget budget;
   private final long total;
   private final long required;
   private final boolean limited;
   private final long[][] limit;
+  private final int[][] served;
   private final List<Column> columns = new ArrayList<>();
   private final Set<List<Object>> seen = new HashSet<>();
 
@@ -68,12 +72,18 @@ final class ConfigurationLpBound {
     for (int o = 0; o < r.optionCount(); o++) {
       limit[o] = new long[r.demandCount()];
     }
+    List<List<Integer>> servedBy = new ArrayList<>();
+    for (int o = 0; o < r.optionCount(); o++) {
+      servedBy.add(new ArrayList<>());
+    }
     for (int k = 0; k < r.demandCount(); k++) {
       for (int o : r.options[k]) {
         long fit = Dimensions.copiesThatFit(r.request[k], r.room[o]);
         limit[o][k] = Math.min(fit, Math.min(r.pods[k], r.cap[k]));
+        servedBy.get(o).add(k);
       }
     }
+    served = servedBy.stream().map(ConfigurationLpBound::ints).toArray(int[][]::new);
   }
 
   /**
@@ -81,6 +91,20 @@ final class ConfigurationLpBound {
    * PlainLpBound.Result#assumedPods()} so both bounds speak of the same plans.
    */
   static Result solve(BoundProblem problem, long requiredPods, Budget budget) {
+    return solve(problem, requiredPods, null, budget);
+  }
+
+  /**
+   * The bound over the plans the plain LP's result speaks of, starting from its dual prices: at
+   * them every node kind's best pattern is worth no more than the node (a fractional fill already
+   * is not), so the configuration LP's bound starts at least at the plain LP's.
+   */
+  static Result solve(BoundProblem problem, PlainLpBound.Result plain, Budget budget) {
+    return solve(problem, plain.assumedPods(), plain.prices(), budget);
+  }
+
+  private static Result solve(
+      BoundProblem problem, long requiredPods, PlainLpBound.DualPrices start, Budget budget) {
     BoundReduction reduced = BoundReduction.of(problem, BoundReduction.Dominance.PER_NODE);
     long total = reduced.placeablePods();
     if (total == 0 || requiredPods <= 0) {
@@ -89,12 +113,39 @@ final class ConfigurationLpBound {
     if (reduced.demandCount() > budget.maxDemands()) {
       return new Result(0, false, 0, Math.min(requiredPods, total), false);
     }
-    return new ConfigurationLpBound(reduced, requiredPods, budget).run();
+    return new ConfigurationLpBound(reduced, requiredPods, budget).run(start);
   }
 
-  private Result run() {
+  /** The plain LP's prices on this reduction's demands and options. */
+  private Duals startingPoint(PlainLpBound.DualPrices plain) {
+    double[] perPod = new double[r.demandCount()];
+    for (int i = 0; i < r.reducedOf.length; i++) {
+      if (r.reducedOf[i] >= 0) {
+        perPod[r.reducedOf[i]] = plain.perPod()[i];
+      }
+    }
+    double[][] pi = new double[r.pools.size()][];
+    for (int p = 0; p < pi.length; p++) {
+      pi[p] = plain.pool()[p].clone();
+    }
+    Duals partial =
+        new Duals(perPod, new double[r.optionCount()], pi, plain.poolNodes().clone(), plain.unplaced());
+    double[] charge = new double[r.optionCount()];
+    for (int o = 0; o < charge.length; o++) {
+      charge[o] = poolCharge(partial, o);
+    }
+    return new Duals(perPod, charge, pi, partial.nu, partial.sigma);
+  }
+
+  private Result run(PlainLpBound.DualPrices start) {
     seedColumns();
     double best = 0;
+    Duals center = null;
+    if (start != null) {
+      center = startingPoint(start);
+      Pricing pricing = price(center, center, budget.pricingNodes());
+      best = lagrangian(center, pricing.upper, Double.POSITIVE_INFINITY);
+    }
     int iteration = 0;
     while (iteration < budget.maxIterations()) {
       iteration++;
@@ -103,18 +154,46 @@ final class ConfigurationLpBound {
       if (!s.optimal()) {
         throw new IllegalStateException("configuration LP master not solved");
       }
-      Duals duals = master.duals(s);
-      Pricing pricing = price(duals);
-      double bound = lagrangian(duals, pricing.upper);
-      best = Math.max(best, bound);
-      if (best >= s.value() - TOLERANCE * Math.max(1, Math.abs(s.value()))) {
+      Duals current = master.duals(s);
+      // Wentges smoothing: price at a point between the best duals so far and the master's, which
+      // damps the duals' oscillation; any point gives a valid bound.
+      Duals at = center == null ? current : center.towards(current, 1 - SMOOTHING);
+      Pricing pricing = price(at, current, budget.pricingNodes());
+      double bound = lagrangian(at, pricing.upper, s.value());
+      if (bound > best) {
+        best = bound;
+        center = at;
+      }
+      if (pinned(best, s.value())) {
         return new Result(best, true, iteration, required, true);
       }
+      if (!pricing.added && at != current) {
+        // Mispricing: the smoothed point found nothing the master lacks; price at its duals.
+        pricing = price(current, current, budget.pricingNodes());
+        bound = lagrangian(current, pricing.upper, s.value());
+        if (bound > best) {
+          best = bound;
+          center = current;
+        }
+      }
       if (!pricing.added) {
-        break;
+        // Nothing more found within the small search: search harder, to certify or go on.
+        pricing = price(current, current, budget.certifyNodes());
+        best = Math.max(best, lagrangian(current, pricing.upper, s.value()));
+        if (pinned(best, s.value())) {
+          return new Result(best, true, iteration, required, true);
+        }
+        if (!pricing.added) {
+          break;
+        }
       }
     }
     return new Result(best, false, iteration, required, true);
+  }
+
+  /** The certificate reaches the master's value: the bound is the configuration LP's. */
+  private static boolean pinned(double bound, double master) {
+    return bound >= master - TOLERANCE * Math.max(1, Math.abs(master));
   }
 
   /**
@@ -162,55 +241,96 @@ final class ConfigurationLpBound {
   }
 
   private NodeKnapsack knapsack(int o, double[] valuePerPod) {
-    List<Integer> served = new ArrayList<>();
-    for (int k = 0; k < r.demandCount(); k++) {
-      if (limit[o][k] > 0) {
-        served.add(k);
-      }
-    }
-    return new NodeKnapsack(
-        r.room[o],
-        served.stream().mapToInt(Integer::intValue).toArray(),
-        r.request,
-        limit[o],
-        valuePerPod);
+    return new NodeKnapsack(r.room[o], served[o], r.request, limit[o], valuePerPod);
   }
 
   /** Dual prices: per pod of each demand, per node kind the extra a node pays, and the rest. */
-  private record Duals(double[] perPod, double[] nodeCharge, double[][] pi, double[] nu, double sigma) {}
+  private record Duals(
+      double[] perPod, double[] nodeCharge, double[][] pi, double[] nu, double sigma) {
+
+    /** The point a share {@code step} of the way from these duals to {@code other}. */
+    Duals towards(Duals other, double step) {
+      double[][] p = new double[pi.length][];
+      for (int i = 0; i < pi.length; i++) {
+        p[i] = mix(pi[i], other.pi[i], step);
+      }
+      return new Duals(
+          mix(perPod, other.perPod, step),
+          mix(nodeCharge, other.nodeCharge, step),
+          p,
+          mix(nu, other.nu, step),
+          sigma + step * (other.sigma - sigma));
+    }
+
+    private static double[] mix(double[] a, double[] b, double step) {
+      double[] out = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        out[i] = a[i] + step * (b[i] - a[i]);
+      }
+      return out;
+    }
+  }
 
   /** Best pattern value per kind (an upper bound), and whether any improving pattern was added. */
   private record Pricing(double[] upper, boolean added) {}
 
-  private Pricing price(Duals duals) {
+  /**
+   * Prices every node kind at the duals {@code at}: the LP bound of its knapsack first, and only
+   * where that could pay for a node, a search (within {@code nodes}) for a pattern that does. A
+   * pattern found joins the master when it improves on the master's own duals {@code current}.
+   */
+  private Pricing price(Duals at, Duals current, long nodes) {
     double[] upper = new double[r.optionCount()];
     boolean added = false;
     for (int o = 0; o < r.optionCount(); o++) {
-      NodeKnapsack.Fill f = knapsack(o, duals.perPod).solve(budget.pricingNodes());
+      NodeKnapsack knapsack = knapsack(o, at.perPod);
+      double charge = r.price[o] + at.nodeCharge[o];
+      upper[o] = knapsack.upperBound();
+      if (upper[o] <= charge) {
+        continue;
+      }
+      // Pruning at the charge itself (no tolerance) keeps the bound exact when nothing pays.
+      NodeKnapsack.Fill f = knapsack.solve(nodes, charge);
       upper[o] = f.upperBound();
-      double reduced = r.price[o] + duals.nodeCharge[o] - f.value();
-      if (f.demands().length > 0
-          && reduced < -TOLERANCE * Math.max(1, r.price[o] + duals.nodeCharge[o])) {
+      if (f.demands().length > 0 && improves(o, f, current)) {
         added |= add(new Column(o, f.demands(), f.counts()));
       }
     }
     return new Pricing(upper, added);
   }
 
+  /** Does this pattern have a negative reduced cost at these duals? */
+  private boolean improves(int o, NodeKnapsack.Fill f, Duals duals) {
+    double worth = 0;
+    for (int i = 0; i < f.demands().length; i++) {
+      worth += duals.perPod[f.demands()[i]] * f.counts()[i];
+    }
+    double charge = r.price[o] + duals.nodeCharge[o];
+    return worth > charge + TOLERANCE * Math.max(1, charge);
+  }
+
   /**
    * The Lagrangian bound: demand, pool and placed-pod rows priced by the duals, each kind's nodes
-   * chosen at their best (bounded by {@code upper}), with the pod prices scaled by the factor that
-   * does best while no unbounded kind pays more than it costs.
+   * chosen at their best (at most {@code upper} per node), with the pod prices scaled by the factor
+   * that does best. A kind's node count is bounded by its node bound and, since the master's value
+   * is at least the LP's optimum, by that value over its price: an optimal solution never exceeds
+   * either, so bounding it there costs the LP nothing (and makes a slightly underpriced kind cost
+   * the bound little rather than everything, as in Farley's ratio).
    */
-  private double lagrangian(Duals duals, double[] upper) {
+  private double lagrangian(Duals duals, double[] upper, double masterValue) {
+    double[] nodes = new double[r.optionCount()];
     double cap = Double.POSITIVE_INFINITY;
     List<Double> points = new ArrayList<>();
     for (int o = 0; o < r.optionCount(); o++) {
-      double charge = r.price[o] + poolCharge(duals, o);
+      nodes[o] = r.bound[o] == BoundProblem.UNLIMITED ? Double.POSITIVE_INFINITY : r.bound[o];
+      if (r.price[o] > 0) {
+        nodes[o] = Math.min(nodes[o], masterValue / r.price[o]);
+      }
       if (upper[o] <= 0) {
         continue;
       }
-      if (r.bound[o] == BoundProblem.UNLIMITED) {
+      double charge = r.price[o] + poolCharge(duals, o);
+      if (Double.isInfinite(nodes[o])) {
         cap = Math.min(cap, charge / upper[o]);
       } else {
         points.add(charge / upper[o]);
@@ -242,7 +362,8 @@ final class ConfigurationLpBound {
     while (hi - lo > 2) {
       int m1 = lo + (hi - lo) / 3;
       int m2 = hi - (hi - lo) / 3;
-      if (value(duals, upper, candidates[m1]) < value(duals, upper, candidates[m2])) {
+      if (value(duals, upper, nodes, candidates[m1])
+          < value(duals, upper, nodes, candidates[m2])) {
         lo = m1 + 1;
       } else {
         hi = m2;
@@ -250,7 +371,7 @@ final class ConfigurationLpBound {
     }
     double best = Double.NEGATIVE_INFINITY;
     for (int i = lo; i <= hi; i++) {
-      best = Math.max(best, value(duals, upper, candidates[i]));
+      best = Math.max(best, value(duals, upper, nodes, candidates[i]));
     }
     return Math.max(0, best);
   }
@@ -266,7 +387,7 @@ final class ConfigurationLpBound {
     return charge;
   }
 
-  private double value(Duals duals, double[] upper, double theta) {
+  private double value(Duals duals, double[] upper, double[] nodes, double theta) {
     double v = 0;
     for (int k = 0; k < r.demandCount(); k++) {
       double u = theta * duals.perPod[k];
@@ -285,11 +406,9 @@ final class ConfigurationLpBound {
       v -= duals.sigma * (total - required);
     }
     for (int o = 0; o < r.optionCount(); o++) {
-      if (r.bound[o] != BoundProblem.UNLIMITED) {
-        double gain = theta * upper[o] - r.price[o] - poolCharge(duals, o);
-        if (gain > 0) {
-          v -= gain * r.bound[o];
-        }
+      double gain = theta * upper[o] - r.price[o] - poolCharge(duals, o);
+      if (gain > 0 && Double.isFinite(nodes[o])) {
+        v -= gain * nodes[o];
       }
     }
     return v;

@@ -31,7 +31,29 @@ final class PlainLpBound {
    * pods ({@code placeablePods} have an option at all); {@code exact} when it is the LP's optimum
    * (within 1e-9 relative), else a smaller valid bound.
    */
-  record Result(double bound, long assumedPods, long placeablePods, boolean exact, int rounds) {}
+  record Result(
+      double bound,
+      long assumedPods,
+      long placeablePods,
+      boolean exact,
+      int rounds,
+      DualPrices prices) {}
+
+  /**
+   * The dual prices that certify the bound: per pod of each demand of the problem (by position;
+   * 0 for pods that cannot be placed), per pool and limit per unit left, per pool per node left,
+   * and per pod left unplaced. The configuration LP starts from them.
+   */
+  record DualPrices(double[] perPod, double[][] pool, double[] poolNodes, double unplaced) {
+    static DualPrices none(BoundProblem problem) {
+      double[][] pool = new double[problem.pools().size()][];
+      for (int p = 0; p < pool.length; p++) {
+        pool[p] = new double[problem.pools().get(p).remaining().length];
+      }
+      return new DualPrices(
+          new double[problem.demands().size()], pool, new double[pool.length], 0);
+    }
+  }
 
   private final BoundReduction r;
   private final long total;
@@ -53,16 +75,17 @@ final class PlainLpBound {
    */
   static Result solve(BoundProblem problem, long requiredPods) {
     return new PlainLpBound(BoundReduction.of(problem, BoundReduction.Dominance.PER_DOLLAR))
-        .run(requiredPods);
+        .run(problem, requiredPods);
   }
 
-  private Result run(long requiredPods) {
+  private Result run(BoundProblem problem, long requiredPods) {
     if (total == 0) {
-      return new Result(0, 0, 0, true, 0);
+      return new Result(0, 0, 0, true, 0, DualPrices.none(problem));
     }
     if (!r.placementLimited()) {
       Outcome cost = optimise(Phase.COST, total, initialClusters());
-      return new Result(Math.max(0, cost.bound), total, total, cost.exact, rounds);
+      return new Result(
+          Math.max(0, cost.bound), total, total, cost.exact, rounds, prices(problem, cost.cert));
     }
     Outcome placement = optimise(Phase.PLACEMENT, 0, initialClusters());
     long placeable = (long) Math.floor(total - placement.value + 1e-6);
@@ -70,7 +93,21 @@ final class PlainLpBound {
     // The clusters that placed that many pods keep the costed master feasible.
     Outcome cost = optimise(Phase.LIMITED_COST, required, placement.clusters);
     return new Result(
-        Math.max(0, cost.bound), required, total, cost.exact && placement.exact, rounds);
+        Math.max(0, cost.bound),
+        required,
+        total,
+        cost.exact && placement.exact,
+        rounds,
+        prices(problem, cost.cert));
+  }
+
+  private DualPrices prices(BoundProblem problem, Certificate cert) {
+    double[] perPod = new double[problem.demands().size()];
+    for (int i = 0; i < perPod.length; i++) {
+      int k = r.reducedOf[i];
+      perPod[i] = k < 0 ? 0 : cert.perPod[k];
+    }
+    return new DualPrices(perPod, cert.pi, cert.nu, Math.max(0, cert.sigma));
   }
 
   /**
@@ -87,7 +124,8 @@ final class PlainLpBound {
    * The master's value (an upper estimate), the certified lower bound, and the clusters of the
    * master that reached that value.
    */
-  private record Outcome(double value, double bound, boolean exact, List<Cluster> clusters) {}
+  private record Outcome(
+      double value, double bound, boolean exact, List<Cluster> clusters, Certificate cert) {}
 
   /** Demands that split the same way in the master: one option set, one pods-to-cap ratio. */
   private final class Cluster {
@@ -149,10 +187,10 @@ final class PlainLpBound {
       Certificate cert = master.certificate(s);
       double gap = s.value() - cert.bound;
       if (gap <= TOLERANCE * Math.max(1, Math.abs(s.value()))) {
-        return new Outcome(s.value(), cert.bound, true, clusters);
+        return new Outcome(s.value(), cert.bound, true, clusters, cert);
       }
       if (best == null || cert.bound > best.bound) {
-        best = new Outcome(s.value(), cert.bound, false, clusters);
+        best = new Outcome(s.value(), cert.bound, false, clusters, cert);
       }
       boolean grew = master.addPricedColumns(s, cert);
       List<Cluster> split = split(master, s, cert);
@@ -539,10 +577,14 @@ final class PlainLpBound {
       Certificate cert = new Certificate(y, omega, scale, slackPrice, clusters);
       for (int g = 0; g < clusters.size(); g++) {
         for (int k : clusters.get(g).members) {
-          bound += r.pods[k] * cert.price(g, clusters.get(g), k);
+          cert.perPod[k] = cert.price(g, clusters.get(g), k);
+          bound += r.pods[k] * cert.perPod[k];
         }
       }
       cert.bound = bound;
+      cert.pi = pi;
+      cert.nu = nu;
+      cert.sigma = phase == Phase.LIMITED_COST ? sigma : 0;
       return cert;
     }
 
@@ -676,7 +718,11 @@ final class PlainLpBound {
     final double[] scale;
     final double slackPrice;
     final List<Cluster> clusters;
+    final double[] perPod = new double[r.demandCount()];
     double bound;
+    double[][] pi;
+    double[] nu;
+    double sigma;
 
     Certificate(
         double[][] y, double[][] omega, double[] scale, double slackPrice, List<Cluster> clusters) {

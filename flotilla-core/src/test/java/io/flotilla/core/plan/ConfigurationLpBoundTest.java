@@ -84,7 +84,7 @@ class ConfigurationLpBoundTest {
             List.of());
 
     ConfigurationLpBound.Result r =
-        ConfigurationLpBound.solve(p, 8, new ConfigurationLpBound.Budget(10, 100, 1));
+        ConfigurationLpBound.solve(p, 8, new ConfigurationLpBound.Budget(10, 100, 100, 1));
 
     assertThat(r.attempted()).isFalse();
     assertThat(r.converged()).isFalse();
@@ -109,13 +109,26 @@ class ConfigurationLpBoundTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
+  void startedFromThePlainLpsPricesItConvergesToTheSameValue(long seed) {
+    BoundProblem p = BoundProblems.random(seed);
+    PlainLpBound.Result plain = PlainLpBound.solve(p);
+
+    ConfigurationLpBound.Result cold = ConfigurationLpBound.solve(p, plain.assumedPods(), BUDGET);
+    ConfigurationLpBound.Result warm = ConfigurationLpBound.solve(p, plain, BUDGET);
+
+    assertThat(warm.converged()).isTrue();
+    assertThat(warm.bound()).isCloseTo(cold.bound(), within(1e-6 * Math.max(1, cold.bound())));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
   void stoppedEarlyItStaysBelowTheConvergedValue(long seed) {
     BoundProblem p = BoundProblems.random(seed);
     long pods = PlainLpBound.solve(p).assumedPods();
 
     double full = ConfigurationLpBound.solve(p, pods, BUDGET).bound();
     double early =
-        ConfigurationLpBound.solve(p, pods, new ConfigurationLpBound.Budget(1, 0, 1000)).bound();
+        ConfigurationLpBound.solve(p, pods, new ConfigurationLpBound.Budget(1, 0, 0, 1000)).bound();
 
     assertThat(early).isLessThanOrEqualTo(full + 1e-6);
   }
