@@ -16,9 +16,9 @@ record BoundProblem(int dims, List<Demand> demands, List<Option> options, List<P
   static final int NO_POOL = -1;
 
   /**
-   * {@code pods} identical pods, each asking for {@code request}; at most {@code perNodeCap} of them
-   * on one node (hostname spread or anti-affinity to itself; {@link #UNLIMITED}: no cap); they may
-   * use the options at the given positions of {@link BoundProblem#options()}.
+   * {@code pods} identical pods, each asking for {@code request}; at most {@code perNodeCap} of
+   * them on one node (hostname spread or anti-affinity to itself; {@link #UNLIMITED}: no cap); they
+   * may use the options at the given positions of {@link BoundProblem#options()}.
    */
   record Demand(long[] request, long pods, long perNodeCap, int[] options) {
     Demand {

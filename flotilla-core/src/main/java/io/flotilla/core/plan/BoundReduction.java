@@ -20,9 +20,9 @@ final class BoundReduction {
   enum Dominance {
     /**
      * For the plain LP, whose node counts are fractional: a node kind is redundant when another,
-     * unbounded one serves the same demands and gives at least as much of every resource per
-     * dollar (and, where a per-node cap or a pool's counts could bind, at least as many nodes or as
-     * little of the pool per dollar).
+     * unbounded one serves the same demands and gives at least as much of every resource per dollar
+     * (and, where a per-node cap or a pool's counts could bind, at least as many nodes or as little
+     * of the pool per dollar).
      */
     PER_DOLLAR,
     /** For whole-node patterns: another unbounded kind has as much room and costs no more. */
@@ -32,6 +32,7 @@ final class BoundReduction {
   final int dims;
   final long[][] request;
   final long[] pods;
+
   /** Per demand its per-node cap, {@link BoundProblem#UNLIMITED} when none can bind. */
   final long[] cap;
 
@@ -274,9 +275,7 @@ final class BoundReduction {
     int n = 0;
     for (int i = 0; i < sorted.length; i++) {
       int o = sorted[i];
-      if ((i == 0 || o != sorted[i - 1])
-          && usable[o]
-          && Dimensions.fits(d.request(), rooms[o])) {
+      if ((i == 0 || o != sorted[i - 1]) && usable[o] && Dimensions.fits(d.request(), rooms[o])) {
         sorted[n++] = o;
       }
     }

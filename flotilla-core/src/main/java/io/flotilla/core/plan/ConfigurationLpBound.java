@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The configuration LP (Gilmore-Gomory) lower bound of a {@link BoundProblem}: a node is one of
- * its kind's feasible patterns (whole pods of each demand, within the room and the per-node caps),
- * and the LP chooses how many nodes of each pattern, fractionally, to cover the pods at least cost
+ * The configuration LP (Gilmore-Gomory) lower bound of a {@link BoundProblem}: a node is one of its
+ * kind's feasible patterns (whole pods of each demand, within the room and the per-node caps), and
+ * the LP chooses how many nodes of each pattern, fractionally, to cover the pods at least cost
  * within node bounds and pool limits. Tighter than the plain LP, which lets a node hold fractions
  * of pods.
  *
- * <p>Solved by column generation: the master LP over the patterns found so far, and per node kind
- * a {@link NodeKnapsack} priced with the master's duals. The number returned is a Lagrangian bound
- * built from those duals and an upper bound of every kind's best pattern value (Farley's bound
- * when nothing is bounded or limited), so it is a valid lower bound even when the generation stops
- * early under its budget. The budget counts iterations and search nodes, never time, so the same
- * problem always gives the same number.
+ * <p>Solved by column generation: the master LP over the patterns found so far, and per node kind a
+ * {@link NodeKnapsack} priced with the master's duals. The number returned is a Lagrangian bound
+ * built from those duals and an upper bound of every kind's best pattern value (Farley's bound when
+ * nothing is bounded or limited), so it is a valid lower bound even when the generation stops early
+ * under its budget. The budget counts iterations and search nodes, never time, so the same problem
+ * always gives the same number.
  */
 final class ConfigurationLpBound {
   /**
@@ -39,10 +39,11 @@ final class ConfigurationLpBound {
   /**
    * The bound (USD per hour) over plans placing at least {@code assumedPods} pods, whether it is
    * the configuration LP's value ({@code converged}: the certificate met the master within 1e-9
-   * relative), the iterations used, and whether the problem was attempted at all ({@code
-   * attempted} false: too many demands, bound 0).
+   * relative), the iterations used, and whether the problem was attempted at all ({@code attempted}
+   * false: too many demands, bound 0).
    */
-  record Result(double bound, boolean converged, int iterations, long assumedPods, boolean attempted) {}
+  record Result(
+      double bound, boolean converged, int iterations, long assumedPods, boolean attempted) {}
 
   private static final double TOLERANCE = 1e-9;
 
@@ -129,7 +130,8 @@ final class ConfigurationLpBound {
       pi[p] = plain.pool()[p].clone();
     }
     Duals partial =
-        new Duals(perPod, new double[r.optionCount()], pi, plain.poolNodes().clone(), plain.unplaced());
+        new Duals(
+            perPod, new double[r.optionCount()], pi, plain.poolNodes().clone(), plain.unplaced());
     double[] charge = new double[r.optionCount()];
     for (int o = 0; o < charge.length; o++) {
       charge[o] = poolCharge(partial, o);
@@ -232,7 +234,8 @@ final class ConfigurationLpBound {
   }
 
   private boolean add(Column c) {
-    List<Object> key = List.of(c.option(), Arrays.toString(c.demands()), Arrays.toString(c.counts()));
+    List<Object> key =
+        List.of(c.option(), Arrays.toString(c.demands()), Arrays.toString(c.counts()));
     if (!seen.add(key)) {
       return false;
     }
@@ -362,8 +365,7 @@ final class ConfigurationLpBound {
     while (hi - lo > 2) {
       int m1 = lo + (hi - lo) / 3;
       int m2 = hi - (hi - lo) / 3;
-      if (value(duals, upper, nodes, candidates[m1])
-          < value(duals, upper, nodes, candidates[m2])) {
+      if (value(duals, upper, nodes, candidates[m1]) < value(duals, upper, nodes, candidates[m2])) {
         lo = m1 + 1;
       } else {
         hi = m2;

@@ -9,8 +9,8 @@ import org.ojalgo.structure.Access1D;
 import org.ojalgo.structure.Mutate1D;
 
 /**
- * A linear program in the one form the bounds need: minimise {@code c·x} subject to rows {@code
- * a·x <= b} and {@code 0 <= x <= upper}, solved by ojalgo's simplex. It hands back the row duals as
+ * A linear program in the one form the bounds need: minimise {@code c·x} subject to rows {@code a·x
+ * <= b} and {@code 0 <= x <= upper}, solved by ojalgo's simplex. It hands back the row duals as
  * well ({@code >= 0}, with reduced costs {@code c + Aᵀλ}), which the bounds turn into certificates;
  * ojalgo's builder is used rather than its modelling layer, which presolves rows away and is ten
  * times slower on these programs.

@@ -11,15 +11,15 @@ import java.util.List;
  *
  * <p>Its LP bound comes from resource prices found by exact line searches one resource at a time
  * (any prices give a valid bound). The search is a depth-first branch and bound within a node
- * budget, pruned by one-dimensional fractional bounds over several combinations of the resources;
- * a caller that only cares about fills worth more than a threshold passes it, so everything below
- * is pruned and, when the search finishes, the threshold is a valid upper bound.
+ * budget, pruned by one-dimensional fractional bounds over several combinations of the resources; a
+ * caller that only cares about fills worth more than a threshold passes it, so everything below is
+ * pruned and, when the search finishes, the threshold is a valid upper bound.
  */
 final class NodeKnapsack {
 
   /**
-   * A node's pods (demand positions ascending, and counts), their value, an upper bound on the
-   * best value of any fill, and whether that bound is proven by a finished search.
+   * A node's pods (demand positions ascending, and counts), their value, an upper bound on the best
+   * value of any fill, and whether that bound is proven by a finished search.
    */
   record Fill(int[] demands, long[] counts, double value, double upperBound, boolean exact) {}
 

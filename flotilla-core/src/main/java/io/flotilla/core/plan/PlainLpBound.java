@@ -40,9 +40,9 @@ final class PlainLpBound {
       DualPrices prices) {}
 
   /**
-   * The dual prices that certify the bound: per pod of each demand of the problem (by position;
-   * 0 for pods that cannot be placed), per pool and limit per unit left, per pool per node left,
-   * and per pod left unplaced. The configuration LP starts from them.
+   * The dual prices that certify the bound: per pod of each demand of the problem (by position; 0
+   * for pods that cannot be placed), per pool and limit per unit left, per pool per node left, and
+   * per pod left unplaced. The configuration LP starts from them.
    */
   record DualPrices(double[] perPod, double[][] pool, double[] poolNodes, double unplaced) {
     static DualPrices none(BoundProblem problem) {
@@ -50,8 +50,7 @@ final class PlainLpBound {
       for (int p = 0; p < pool.length; p++) {
         pool[p] = new double[problem.pools().get(p).remaining().length];
       }
-      return new DualPrices(
-          new double[problem.demands().size()], pool, new double[pool.length], 0);
+      return new DualPrices(new double[problem.demands().size()], pool, new double[pool.length], 0);
     }
   }
 
@@ -132,10 +131,13 @@ final class PlainLpBound {
     final int[] members;
     final int[] options;
     final BitSet columns;
+
     /** An option no bound or pool limits (-1: none), kept as a column so the cluster fits. */
     final int free;
+
     final long pods;
     final double[] load;
+
     /** Pods per node the cap allows at most, relative to the cluster: pods / cap (0: uncapped). */
     final double rho;
 
@@ -337,6 +339,7 @@ final class PlainLpBound {
     final int[] poolNodeRow;
     final int placedRow;
     final double[] unitCost;
+
     /** Per cluster, the one option it is fixed to (-1: it has variables and a row). */
     final int[] fixed;
 
@@ -439,8 +442,7 @@ final class PlainLpBound {
             }
           }
           if (idx.size() > 1 || fixedLoad[i][d] > 0) {
-            capacityRow[i][d] =
-                lp.row(ints(idx), doubles(val), -fixedLoad[i][d] / r.room[i][d]);
+            capacityRow[i][d] = lp.row(ints(idx), doubles(val), -fixedLoad[i][d] / r.room[i][d]);
           }
         }
       }

@@ -36,12 +36,7 @@ final class BoundProblems {
 
   static BoundProblem.Option pooled(String name, long cpu, long memory, double price, int pool) {
     return new BoundProblem.Option(
-        name,
-        new long[] {cpu, memory, 110},
-        price,
-        BoundProblem.UNLIMITED,
-        pool,
-        new long[] {cpu});
+        name, new long[] {cpu, memory, 110}, price, BoundProblem.UNLIMITED, pool, new long[] {cpu});
   }
 
   /** A pool limiting cpu (counted as the node's room) to {@code cpu}, and nodes to maxNodes. */
@@ -51,7 +46,8 @@ final class BoundProblems {
 
   /** A small random problem: a few demands, node kinds, sometimes caps, bounds and pool limits. */
   static BoundProblem random(long seed) {
-    Random rnd = new Random(seed);
+    // Consecutive seeds give java.util.Random nearly equal first draws: spread them first.
+    Random rnd = new Random(seed * 0x9E3779B97F4A7C15L);
     int kinds = 1 + rnd.nextInt(5);
     List<BoundProblem.Pool> pools = new ArrayList<>();
     boolean limited = rnd.nextInt(3) == 0;
@@ -66,7 +62,9 @@ final class BoundProblems {
     for (int o = 0; o < kinds; o++) {
       long cpu = 2L << rnd.nextInt(3);
       long memory = cpu * (1L << rnd.nextInt(4));
-      double price = Math.round(cpu * (0.03 + 0.01 * memory / cpu) * (0.8 + 0.4 * rnd.nextDouble()) * 1e4) / 1e4;
+      double price =
+          Math.round(cpu * (0.03 + 0.01 * memory / cpu) * (0.8 + 0.4 * rnd.nextDouble()) * 1e4)
+              / 1e4;
       if (limited && rnd.nextBoolean()) {
         options.add(pooled("p" + o, cpu, memory, price, 0));
       } else if (rnd.nextInt(5) == 0) {
@@ -98,8 +96,8 @@ final class BoundProblems {
   /**
    * The plain LP in full (one assignment variable per demand and usable option), with the same
    * conventions as {@link PlainLpBound}: options that cannot launch one whole node are unusable,
-   * and when not every pod can be placed the cost is that of placing as many as the LP can
-   * (rounded down to whole pods). Returns {cost, pods assumed}.
+   * and when not every pod can be placed the cost is that of placing as many as the LP can (rounded
+   * down to whole pods). Returns {cost, pods assumed}.
    */
   static double[] referencePlainLp(BoundProblem p) {
     List<BoundProblem.Option> options = p.options();

@@ -84,6 +84,7 @@ class BoundScaleBenchmark {
     List<Double> sorted = new ArrayList<>(ms);
     Collections.sort(sorted);
     return String.format(
-        "median %.0f [%.0f..%.0f]", sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+        "median %.0f [%.0f..%.0f]",
+        sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
   }
 }

@@ -100,8 +100,7 @@ class ConfigurationLpBoundTest {
     BoundProblem p = BoundProblems.random(seed);
     PlainLpBound.Result plain = PlainLpBound.solve(p);
 
-    ConfigurationLpBound.Result config =
-        ConfigurationLpBound.solve(p, plain.assumedPods(), BUDGET);
+    ConfigurationLpBound.Result config = ConfigurationLpBound.solve(p, plain.assumedPods(), BUDGET);
 
     assertThat(config.converged()).isTrue();
     assertThat(config.bound()).isGreaterThanOrEqualTo(plain.bound() - 1e-6);

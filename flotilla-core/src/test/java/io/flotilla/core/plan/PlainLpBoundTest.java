@@ -20,8 +20,7 @@ class PlainLpBoundTest {
   @Test
   void podsThatFillANodeExactlyCostThatNode() {
     BoundProblem p =
-        new BoundProblem(
-            3, List.of(demand(1, 2, 8, 0)), List.of(node("m", 4, 8, 0.2)), List.of());
+        new BoundProblem(3, List.of(demand(1, 2, 8, 0)), List.of(node("m", 4, 8, 0.2)), List.of());
 
     PlainLpBound.Result r = PlainLpBound.solve(p);
 

@@ -23,17 +23,19 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Bound problems at benchmark scale, built without the planner: the pods of a {@link
- * MixGenerator} mix grouped by request and architecture, and every us-east-1 instance type of the
- * repository's EC2 data as two options (on-demand at its price, Spot at the Spot Advisor's
- * savings), with allocatable computed by {@link Allocatable}; GPU pods may use only GPU types,
- * other pods only types without accelerators and not bare metal. Optionally a share of the
- * workloads gets a hostname spread of one pod per node.
+ * Bound problems at benchmark scale, built without the planner: the pods of a {@link MixGenerator}
+ * mix grouped by request and architecture, and every us-east-1 instance type of the repository's
+ * EC2 data as two options (on-demand at its price, Spot at the Spot Advisor's savings), with
+ * allocatable computed by {@link Allocatable}; GPU pods may use only GPU types, other pods only
+ * types without accelerators and not bare metal. Optionally a share of the workloads gets a
+ * hostname spread of one pod per node.
  */
 final class ScaleBoundProblems {
-  private static final Path DATA = Path.of("../flotilla-catalog/src/main/resources/io/flotilla/catalog");
+  private static final Path DATA =
+      Path.of("../flotilla-catalog/src/main/resources/io/flotilla/catalog");
   private static final List<String> DIMS =
-      List.of(ResourceNames.CPU, ResourceNames.MEMORY, ResourceNames.PODS, ResourceNames.NVIDIA_GPU);
+      List.of(
+          ResourceNames.CPU, ResourceNames.MEMORY, ResourceNames.PODS, ResourceNames.NVIDIA_GPU);
 
   private final List<InstanceType> types = new ArrayList<>();
   private final Map<String, Double> savings = new HashMap<>();
@@ -108,8 +110,7 @@ final class ScaleBoundProblems {
       if (t.metal() || (t.exotic() && t.gpu().count() == 0)) {
         continue;
       }
-      long[] room =
-          vector(Allocatable.of(t, KubeletConfig.DEFAULT, NodeClass.defaults("default")));
+      long[] room = vector(Allocatable.of(t, KubeletConfig.DEFAULT, NodeClass.defaults("default")));
       options.add(option(t.name() + "/on-demand", room, t.onDemandPrice()));
       arm.add("arm64".equals(t.arch()));
       gpu.add(t.gpu().count() > 0);
@@ -125,12 +126,14 @@ final class ScaleBoundProblems {
     Map<List<Object>, long[]> grouped = new LinkedHashMap<>();
     for (Pod p : mix) {
       String workload = p.owner();
-      boolean spreads =
-          spreadOf.computeIfAbsent(workload, w -> spread.nextDouble() < spreadShare);
+      boolean spreads = spreadOf.computeIfAbsent(workload, w -> spread.nextDouble() < spreadShare);
       String arch = arch(p);
       List<Object> key =
           List.of(
-              p.requests(), arch, spreads ? workload : "", p.requests().get(ResourceNames.NVIDIA_GPU));
+              p.requests(),
+              arch,
+              spreads ? workload : "",
+              p.requests().get(ResourceNames.NVIDIA_GPU));
       grouped.computeIfAbsent(key, k -> new long[1])[0]++;
     }
     List<BoundProblem.Demand> demands = new ArrayList<>();
@@ -142,8 +145,7 @@ final class ScaleBoundProblems {
       long[] request = vector(requests.plus(Resources.of(ResourceNames.PODS, 1)));
       List<Integer> allowed = new ArrayList<>();
       for (int o = 0; o < options.size(); o++) {
-        boolean archOk =
-            arch.isEmpty() || arch.equals("arm64") == arm.get(o);
+        boolean archOk = arch.isEmpty() || arch.equals("arm64") == arm.get(o);
         if (archOk && wantsGpu == gpu.get(o) && Dimensions.fits(request, options.get(o).room())) {
           allowed.add(o);
         }
