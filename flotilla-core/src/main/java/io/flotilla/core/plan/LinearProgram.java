@@ -1,0 +1,97 @@
+package io.flotilla.core.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.linear.LinearSolver;
+import org.ojalgo.structure.Access1D;
+import org.ojalgo.structure.Mutate1D;
+
+/**
+ * A linear program in the one form the bounds need: minimise {@code c·x} subject to rows {@code a·x
+ * <= b} and {@code 0 <= x <= upper}, solved by ojalgo's simplex. It hands back the row duals as
+ * well ({@code >= 0}, with reduced costs {@code c + Aᵀλ}), which the bounds turn into certificates;
+ * ojalgo's builder is used rather than its modelling layer, which presolves rows away and is ten
+ * times slower on these programs.
+ */
+final class LinearProgram {
+  private final double[] cost;
+  private final double[] upper;
+  private final List<int[]> rowIndex = new ArrayList<>();
+  private final List<double[]> rowValue = new ArrayList<>();
+  private final List<Double> rhs = new ArrayList<>();
+
+  /** The solution: values of the variables and duals of the rows (both empty when not solved). */
+  record Solution(boolean optimal, double value, double[] x, double[] duals) {}
+
+  LinearProgram(int variables) {
+    cost = new double[variables];
+    upper = new double[variables];
+    Arrays.fill(upper, Double.POSITIVE_INFINITY);
+  }
+
+  int variables() {
+    return cost.length;
+  }
+
+  int rows() {
+    return rhs.size();
+  }
+
+  void cost(int variable, double c) {
+    cost[variable] = c;
+  }
+
+  void upper(int variable, double u) {
+    upper[variable] = u;
+  }
+
+  /** Adds the row {@code sum values[i] * x[indices[i]] <= bound}; returns its position. */
+  int row(int[] indices, double[] values, double bound) {
+    if (indices.length != values.length) {
+      throw new IllegalArgumentException("indices and values differ in length");
+    }
+    rowIndex.add(indices);
+    rowValue.add(values);
+    rhs.add(bound);
+    return rhs.size() - 1;
+  }
+
+  Solution solve() {
+    LinearSolver.Builder builder = LinearSolver.newBuilder(cost.clone());
+    for (int r = 0; r < rhs.size(); r++) {
+      Mutate1D row = builder.inequality(rhs.get(r));
+      int[] idx = rowIndex.get(r);
+      double[] val = rowValue.get(r);
+      for (int i = 0; i < idx.length; i++) {
+        if (val[i] != 0) {
+          row.set(idx[i], val[i]);
+        }
+      }
+    }
+    builder.lower(0);
+    builder.upper(upper.clone());
+    Optimisation.Result result = builder.solve();
+    if (!result.getState().isOptimal()) {
+      return new Solution(false, Double.NaN, new double[0], new double[0]);
+    }
+    double[] x = new double[cost.length];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = result.doubleValue(j);
+    }
+    double[] duals = new double[rhs.size()];
+    Access1D<?> multipliers = result.getMultipliers().orElse(null);
+    if (multipliers != null) {
+      for (int r = 0; r < duals.length && r < multipliers.count(); r++) {
+        // A row's dual is never negative in this form; tiny negative noise is dropped.
+        duals[r] = Math.max(0, multipliers.doubleValue(r));
+      }
+    }
+    double value = 0;
+    for (int j = 0; j < x.length; j++) {
+      value += cost[j] * x[j];
+    }
+    return new Solution(true, value, x, duals);
+  }
+}
