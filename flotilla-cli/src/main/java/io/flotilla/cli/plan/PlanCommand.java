@@ -75,7 +75,9 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--lower-bound",
-      description = "Also compute the fractional LP lower bound on the new nodes' cost.")
+      description =
+          "Also compute lower bounds on the new nodes' cost from the request alone: the plain LP"
+              + " and the configuration LP (column generation); the larger is printed.")
   boolean lowerBound;
 
   @Option(

@@ -9,19 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
-import org.ojalgo.optimisation.integer.IntegerStrategy;
-import org.ojalgo.type.context.NumberContext;
 
 /**
  * Packs a small batch exactly: the cheapest set of new nodes that holds every remaining pod some
  * shape can take, within the pools' budgets. Every maximal feasible node pattern of every shape is
  * enumerated (room in every resource, and the co-location rules: per-class caps, conflicts, group
- * caps), then an integer program chooses how many nodes of each pattern, with ojalgo's branch and
- * bound.
+ * caps), then an integer program chooses how many nodes of each pattern ({@link IntegerCover}).
  *
  * <p>It answers only with a proven optimum. When the batch is larger than {@link
  * PlanOptions.ExactSearch} allows (classes, pods, patterns), when the budgets cannot hold every
@@ -31,6 +24,9 @@ import org.ojalgo.type.context.NumberContext;
  * never in time, so the same batch always gets the same answer.
  */
 final class ExactPacker {
+  /** USD per hour added to every node in the search only; far below a cent over any batch. */
+  private static final double PER_NODE_NUDGE = 1e-7;
+
   private final List<PodClass> classes;
   private final List<Shape> shapes;
   private final BitSet[] compatible;
@@ -311,7 +307,7 @@ final class ExactPacker {
 
   /**
    * The integer program: nodes per pattern, every active pod covered, the pools' remainders
-   * respected, least cost. Empty unless ojalgo proves its answer optimal.
+   * respected, least cost. Empty unless the search proves its answer optimal.
    */
   private Optional<long[]> solve(
       List<NodePattern> patterns,
@@ -319,11 +315,13 @@ final class ExactPacker {
       BitSet active,
       PoolBudget budget,
       long maxBranchNodes) {
-    ExpressionsBasedModel model = new ExpressionsBasedModel(options(maxBranchNodes));
-    Variable[] y = new Variable[patterns.size()];
-    Map<Integer, Expression> cover = new LinkedHashMap<>();
+    double[] cost = new double[patterns.size()];
+    double[] upper = new double[patterns.size()];
+    Map<Integer, List<Integer>> coverIndex = new LinkedHashMap<>();
+    Map<Integer, List<Double>> coverValue = new LinkedHashMap<>();
     for (int c = active.nextSetBit(0); c >= 0; c = active.nextSetBit(c + 1)) {
-      cover.put(c, model.addExpression("cover" + c).lower(remaining[c]));
+      coverIndex.put(c, new ArrayList<>());
+      coverValue.put(c, new ArrayList<>());
     }
     for (int j = 0; j < patterns.size(); j++) {
       NodePattern p = patterns.get(j);
@@ -333,73 +331,71 @@ final class ExactPacker {
         long c = p.counts()[i];
         most = Math.max(most, (remaining[p.classIds()[i]] + c - 1) / c);
       }
-      most = Math.min(most, budget.allowance(shape));
-      y[j] = model.addVariable("y" + j).integer(true).lower(0).upper(most).weight(shape.price());
+      // Among equally cheap packings, the one with fewer nodes (less DaemonSet overhead).
+      cost[j] = shape.price() + PER_NODE_NUDGE;
+      upper[j] = Math.min(most, budget.allowance(shape));
       for (int i = 0; i < p.classIds().length; i++) {
-        cover.get(p.classIds()[i]).set(y[j], p.counts()[i]);
+        coverIndex.get(p.classIds()[i]).add(j);
+        coverValue.get(p.classIds()[i]).add((double) -p.counts()[i]);
       }
     }
-    for (Expression e : cover.values()) {
-      if (e.getLinearEntrySet().isEmpty()) {
+    List<IntegerCover.Row> rows = new ArrayList<>();
+    for (int c : coverIndex.keySet()) {
+      if (coverIndex.get(c).isEmpty()) {
         return Optional.empty(); // a pod no pattern holds: not every pod can be covered
       }
+      // Covering as "<=": minus the pods of the class on the nodes is at most minus the pods.
+      rows.add(row(coverIndex.get(c), coverValue.get(c), -remaining[c]));
     }
-    poolRows(model, patterns, y, budget);
-    Optimisation.Result result = model.minimise();
-    // OPTIMAL or DISTINCT (optimal and unique); an aborted search reports FEASIBLE at best.
-    if (!result.getState().isOptimal()) {
-      return Optional.empty();
-    }
-    long[] nodes = new long[patterns.size()];
-    for (int j = 0; j < nodes.length; j++) {
-      nodes[j] = Math.round(result.doubleValue(j));
-    }
-    return Optional.of(nodes);
+    rows.addAll(poolRows(patterns, budget));
+    return new IntegerCover(cost, upper, rows).solve(maxBranchNodes);
+  }
+
+  private static IntegerCover.Row row(List<Integer> index, List<Double> value, double bound) {
+    return new IntegerCover.Row(
+        index.stream().mapToInt(Integer::intValue).toArray(),
+        value.stream().mapToDouble(Double::doubleValue).toArray(),
+        bound);
   }
 
   /** One row per limited pool resource and per node cap, over the patterns of its shapes. */
-  private void poolRows(
-      ExpressionsBasedModel model, List<NodePattern> patterns, Variable[] y, PoolBudget budget) {
+  private List<IntegerCover.Row> poolRows(List<NodePattern> patterns, PoolBudget budget) {
+    // Pools in the order the patterns name them, never in identity hash order.
     Map<NodePool, PoolRemainder> pools = new IdentityHashMap<>();
+    List<PoolRemainder> ordered = new ArrayList<>();
     for (NodePattern p : patterns) {
       Shape s = shapes.get(p.shape());
-      pools.computeIfAbsent(s.pool(), k -> PoolRemainder.read(budget, s));
+      if (!pools.containsKey(s.pool())) {
+        PoolRemainder left = PoolRemainder.read(budget, s);
+        pools.put(s.pool(), left);
+        ordered.add(left);
+      }
     }
-    for (PoolRemainder left : pools.values()) {
+    List<IntegerCover.Row> rows = new ArrayList<>();
+    for (PoolRemainder left : ordered) {
       if (!left.limited()) {
         continue;
       }
-      for (int l = 0; l < left.names().size(); l++) {
-        Expression row = model.addExpression().upper(left.amounts()[l]);
-        for (int j = 0; j < patterns.size(); j++) {
-          Shape s = shapes.get(patterns.get(j).shape());
-          if (s.pool() == left.pool()) {
-            row.set(y[j], PoolBudget.counted(s, left.names().get(l)));
-          }
+      List<Integer> mine = new ArrayList<>();
+      for (int j = 0; j < patterns.size(); j++) {
+        if (shapes.get(patterns.get(j).shape()).pool() == left.pool()) {
+          mine.add(j);
         }
+      }
+      for (int l = 0; l < left.names().size(); l++) {
+        List<Double> counted = new ArrayList<>();
+        for (int j : mine) {
+          counted.add(
+              (double)
+                  PoolBudget.counted(shapes.get(patterns.get(j).shape()), left.names().get(l)));
+        }
+        rows.add(row(mine, counted, left.amounts()[l]));
       }
       if (left.nodes() != BoundProblem.UNLIMITED) {
-        Expression row = model.addExpression().upper(left.nodes());
-        for (int j = 0; j < patterns.size(); j++) {
-          if (shapes.get(patterns.get(j).shape()).pool() == left.pool()) {
-            row.set(y[j], 1);
-          }
-        }
+        rows.add(row(mine, mine.stream().map(j -> 1.0).toList(), left.nodes()));
       }
     }
-  }
-
-  /**
-   * One search thread (so the answer does not depend on scheduling), a node budget, and a gap
-   * tolerance tight enough that "optimal" means optimal, not within ojalgo's default gap.
-   */
-  private static Optimisation.Options options(long maxBranchNodes) {
-    Optimisation.Options options = new Optimisation.Options();
-    options.iterations_abort = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBranchNodes));
-    options.time_abort = Long.MAX_VALUE;
-    options.integer(
-        IntegerStrategy.DEFAULT.withParallelism(() -> 1).withGapTolerance(NumberContext.of(12)));
-    return options;
+    return rows;
   }
 
   /**

@@ -124,17 +124,9 @@ public final class Planner {
     Colocation colocation = new Colocation(classes);
     List<ExistingNode> nodes = fleet.nodes(classes, colocation);
     long[] remaining = classes.stream().mapToLong(PodClass::count).toArray();
-    Map<Integer, Map<ExistingNode, Long>> onExisting =
-        ExistingPlacement.fill(classes, remaining, nodes, colocation, dims);
 
+    // Filled below with the candidates of the classes existing nodes leave pods of.
     Map<Integer, List<Candidates.Allowed>> allowed = new LinkedHashMap<>();
-    for (PodClass c : classes) {
-      if (remaining[c.id()] > 0) {
-        allowed.put(c.id(), candidates.of(c));
-      }
-    }
-    List<NodeBatch> batches = new ArrayList<>();
-    List<TierPacking.Result> tierResults = new ArrayList<>();
     PackingContext ctx =
         new PackingContext(
             classes,
@@ -146,6 +138,17 @@ public final class Planner {
             new MinValues(request.options().minValuesPolicy(), candidates),
             new ExoticTypes(candidates, factory),
             request.options());
+    // The bound's problem sees the existing nodes' room and the budget before the plan uses them.
+    BoundProblem boundProblem =
+        withLowerBound ? RequestBound.problem(ctx, candidates, nodes, budget.copy()) : null;
+    Map<Integer, Map<ExistingNode, Long>> onExisting =
+        ExistingPlacement.fill(classes, remaining, nodes, colocation, dims);
+    for (PodClass c : classes) {
+      if (remaining[c.id()] > 0) {
+        allowed.put(c.id(), candidates.of(c));
+      }
+    }
+    List<NodeBatch> batches = new ArrayList<>();
     for (int t = 0; t < tiers.size(); t++) {
       TierPacking.Result r =
           TierPacking.pack(
@@ -154,7 +157,6 @@ public final class Planner {
               budget,
               fallback(classes, allowed, tiers.subList(t + 1, tiers.size())),
               ctx);
-      tierResults.add(r);
       batches.addAll(r.batches());
     }
     if (strategy == Strategy.OPTIMIZED) {
@@ -185,42 +187,10 @@ public final class Planner {
     Plan plan = SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
     CostBound costBound =
         withLowerBound
-            ? new CostBound(lowerBound(classes, tierResults, plan, dims.size()), null)
+            ? RequestBound.solve(
+                boundProblem, plan.nodes().stream().mapToLong(n -> n.pods().size()).sum())
             : null;
     return new Outcome(plan, costBound);
-  }
-
-  /**
-   * The LP bound over the pods the final plan puts on new nodes, each class within the tiers that
-   * took it.
-   */
-  private static double lowerBound(
-      List<PodClass> classes, List<TierPacking.Result> tiers, Plan plan, int dims) {
-    Map<PodId, Integer> classOf = new java.util.HashMap<>();
-    classes.forEach(c -> c.pods().forEach(p -> classOf.put(p, c.id())));
-    long[] demand = new long[classes.size()];
-    for (PlannedNode n : plan.newNodes()) {
-      n.pods().stream().filter(classOf::containsKey).forEach(p -> demand[classOf.get(p)]++);
-    }
-    Map<Integer, List<Shape>> options = new LinkedHashMap<>();
-    for (TierPacking.Result tier : tiers) {
-      java.util.BitSet placedHere = new java.util.BitSet();
-      for (NodeBatch b : tier.batches()) {
-        for (int i = 0; i < b.classIds().length; i++) {
-          if (demand[b.classIds()[i]] > 0) {
-            placedHere.set(b.classIds()[i]);
-          }
-        }
-      }
-      for (int s = 0; s < tier.shapes().size(); s++) {
-        java.util.BitSet served = (java.util.BitSet) tier.compatible().get(s).clone();
-        served.and(placedHere);
-        for (int c = served.nextSetBit(0); c >= 0; c = served.nextSetBit(c + 1)) {
-          options.computeIfAbsent(c, k -> new ArrayList<>()).add(tier.shapes().get(s));
-        }
-      }
-    }
-    return LowerBound.solve(classes, demand, options, dims);
   }
 
   /** Classes some pool of the later tiers could still take. */

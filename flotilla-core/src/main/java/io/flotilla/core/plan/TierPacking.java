@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -151,9 +152,25 @@ final class TierPacking {
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);
     } else {
-      batches = portfolio(classes, shapesOfTier, colocation, dims, remaining, budget, fallback);
+      batches =
+          exact(shapesOfTier, remaining, budget, ctx)
+              .orElseGet(
+                  () ->
+                      portfolio(
+                          classes, shapesOfTier, colocation, dims, remaining, budget, fallback));
     }
     return new Result(batches, useful, usefulCompat);
+  }
+
+  /**
+   * A small tier packed by integer programming, when it is small enough and the optimum is proven
+   * within the search budget; exotic shapes only take the classes that need them.
+   */
+  private static Optional<List<NodeBatch>> exact(
+      TierShapes tier, long[] remaining, PoolBudget budget, PackingContext ctx) {
+    return new ExactPacker(
+            ctx.classes(), tier.shapes(), anchoredOnly(tier), ctx.colocation(), ctx.dims())
+        .pack(remaining, budget, ctx.options().exactSearch());
   }
 
   /** For an exotic shape, the classes that need it (no generic type fits them); else null. */

@@ -11,6 +11,7 @@ import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.testing.PlanInvariants;
 import io.flotilla.core.testing.PoolBuilder;
 import io.flotilla.core.workload.MixGenerator;
+import io.flotilla.core.workload.MixPools;
 import io.flotilla.core.workload.MixSpec;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class FirstFitOnTheEc2CatalogTest {
   void genericPodsGetGenericTypesAndGpuPodsGpuTypes(long seed) {
     List<Pod> pods = new MixGenerator(new SplittableRandom(seed)).pods(MixSpec.standard(1000));
     assertOnlyGpuPodsGetExoticTypes(
-        new PlanRequest(pods, List.of(), MixGenerator.standardPools(), List.of(), catalog));
+        new PlanRequest(pods, List.of(), MixPools.standard(), List.of(), catalog));
   }
 
   /**
