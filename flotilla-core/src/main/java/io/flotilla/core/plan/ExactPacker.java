@@ -65,6 +65,9 @@ final class ExactPacker {
             .toArray(int[][]::new);
   }
 
+  /** How far the integer search may go, and the value it must beat. */
+  private record Search(long maxNodes, double toBeat) {}
+
   /** A pattern: one node of a shape holding these pods (counts by class id, sparse). */
   record NodePattern(int shape, int[] classIds, long[] counts) {}
 
@@ -74,6 +77,16 @@ final class ExactPacker {
    */
   Optional<List<NodeBatch>> pack(
       long[] remaining, PoolBudget budget, PlanOptions.ExactSearch limits) {
+    return pack(remaining, budget, limits, null);
+  }
+
+  /**
+   * As {@link #pack(long[], PoolBudget, PlanOptions.ExactSearch)}, but only a packing cheaper than
+   * {@code known} (a packing of the same pods; null for none), or as cheap with fewer nodes: empty
+   * when none is, which proves {@code known} optimal if the search finished.
+   */
+  Optional<List<NodeBatch>> pack(
+      long[] remaining, PoolBudget budget, PlanOptions.ExactSearch limits, List<NodeBatch> known) {
     BitSet active = new BitSet();
     for (BitSet b : compatible) {
       active.or(b);
@@ -97,7 +110,15 @@ final class ExactPacker {
       return Optional.empty();
     }
     List<NodePattern> patterns = undominated(enumerated.get(), budget);
-    Optional<long[]> chosen = solve(patterns, remaining, active, budget, limits.maxBranchNodes());
+    double toBeat = Double.POSITIVE_INFINITY;
+    if (known != null) {
+      toBeat = 0;
+      for (NodeBatch b : known) {
+        toBeat += (b.shape().price() + PER_NODE_NUDGE) * b.nodes();
+      }
+    }
+    Optional<long[]> chosen =
+        solve(patterns, remaining, active, budget, new Search(limits.maxBranchNodes(), toBeat));
     if (chosen.isEmpty()) {
       return Optional.empty();
     }
@@ -314,7 +335,7 @@ final class ExactPacker {
       long[] remaining,
       BitSet active,
       PoolBudget budget,
-      long maxBranchNodes) {
+      Search search) {
     double[] cost = new double[patterns.size()];
     double[] upper = new double[patterns.size()];
     Map<Integer, List<Integer>> coverIndex = new LinkedHashMap<>();
@@ -348,7 +369,7 @@ final class ExactPacker {
       rows.add(row(coverIndex.get(c), coverValue.get(c), -remaining[c]));
     }
     rows.addAll(poolRows(patterns, budget));
-    return new IntegerCover(cost, upper, rows).solve(maxBranchNodes);
+    return new IntegerCover(cost, upper, rows).solve(search.maxNodes(), search.toBeat());
   }
 
   private static IntegerCover.Row row(List<Integer> index, List<Double> value, double bound) {

@@ -17,6 +17,9 @@ final class IntegerCover {
   private static final double INTEGRAL = 1e-6;
   private static final double IMPROVES = 1e-9;
 
+  /** Variables a node may cost on average: wide programs get fewer nodes. */
+  private static final long WORK_PER_NODE = 1_000;
+
   /** One row {@code sum values[i] * y[indices[i]] <= bound}. */
   record Row(int[] indices, double[] values, double bound) {}
 
@@ -33,15 +36,20 @@ final class IntegerCover {
   /** The branch-and-bound node: bounds tightened from the root's. */
   private record Node(double[] lower, double[] upper) {}
 
-  /** The proven cheapest solution, or empty when there is none or the budget ran out first. */
-  Optional<long[]> solve(long maxNodes) {
+  /**
+   * The proven cheapest solution costing less than {@code toBeat} (a known solution's value, or
+   * infinity), or empty when there is none or the budget ran out first. The budget counts
+   * branch-and-bound nodes and, so that wide programs stop early too, nodes times variables.
+   */
+  Optional<long[]> solve(long maxNodes, double toBeat) {
     long[] best = null;
-    double bestValue = Double.POSITIVE_INFINITY;
+    double bestValue = toBeat;
+    long maxWork = maxNodes * WORK_PER_NODE;
     Deque<Node> open = new ArrayDeque<>();
     open.push(new Node(new double[cost.length], upper.clone()));
     long visited = 0;
     while (!open.isEmpty()) {
-      if (++visited > maxNodes) {
+      if (++visited > maxNodes || visited * cost.length > maxWork) {
         return Optional.empty();
       }
       Node node = open.pop();

@@ -10,6 +10,7 @@ import java.util.Map;
 record PackingContext(
     List<PodClass> classes,
     Map<Integer, List<Candidates.Allowed>> allowed,
+    Candidates candidates,
     ShapeFactory factory,
     Colocation colocation,
     int dims,

@@ -81,7 +81,7 @@ final class PlainLpBound {
     if (total == 0) {
       return new Result(0, 0, 0, true, 0, DualPrices.none(problem));
     }
-    if (!r.placementLimited()) {
+    if (!r.placementLimited() && requiredPods >= total) {
       Outcome cost = optimise(Phase.COST, total, initialClusters());
       return new Result(
           Math.max(0, cost.bound), total, total, cost.exact, rounds, prices(problem, cost.cert));

@@ -60,7 +60,7 @@ public record PlanOptions(
    * maxPods} pods in a tier, within a work budget (so results do not depend on the machine).
    */
   public record ExactSearch(int maxClasses, int maxPods, long maxPatterns, long maxBranchNodes) {
-    public static final ExactSearch DEFAULT = new ExactSearch(8, 300, 200_000, 20_000);
+    public static final ExactSearch DEFAULT = new ExactSearch(8, 300, 20_000, 2_000);
     public static final ExactSearch OFF = new ExactSearch(0, 0, 0, 0);
 
     public boolean applies(int classes, long pods) {

@@ -131,6 +131,7 @@ public final class Planner {
         new PackingContext(
             classes,
             allowed,
+            candidates,
             factory,
             colocation,
             dims.size(),
@@ -159,9 +160,12 @@ public final class Planner {
               ctx);
       batches.addAll(r.batches());
     }
+    List<String> spotWarnings = List.of();
     if (strategy == Strategy.OPTIMIZED) {
       // Karpenter's baseline has no such rule: it launches the cheapest offering.
-      batches = new SpotDiversification(ctx, candidates).apply(batches, budget);
+      SpotDiversification diversification = new SpotDiversification(ctx, candidates);
+      batches = diversification.apply(batches, budget);
+      spotWarnings = diversification.warnings();
     }
     for (PodClass c : classes) {
       if (remaining[c.id()] > 0) {
@@ -184,11 +188,14 @@ public final class Planner {
             byId,
             bound,
             taintsOf(request));
-    Plan plan = SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    Plan guarded =
+        SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    List<String> warnings = new ArrayList<>(guarded.warnings());
+    warnings.addAll(spotWarnings);
+    Plan plan = guarded.withWarnings(warnings);
     CostBound costBound =
         withLowerBound
-            ? RequestBound.solve(
-                boundProblem, plan.nodes().stream().mapToLong(n -> n.pods().size()).sum())
+            ? RequestBound.solve(boundProblem, RequestBound.placedUnits(classes, plan))
             : null;
     return new Outcome(plan, costBound);
   }

@@ -1,10 +1,16 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.pod.PodId;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lower bounds on the cost of a request's new nodes, worked out from the request alone: every pod
@@ -27,36 +33,54 @@ final class RequestBound {
   static BoundProblem problem(
       PackingContext ctx, Candidates candidates, List<ExistingNode> nodes, PoolBudget budget) {
     List<PodClass> classes = ctx.classes();
+    long[] pods = new long[classes.size()];
+    // Per type group, the offering mask of each class that may use it.
+    Map<TypeGroup, Map<Integer, Long>> masks = new LinkedHashMap<>();
+    List<PodClass> unpinned = new ArrayList<>();
+    for (PodClass planned : classes) {
+      pods[planned.id()] = planned.count();
+      // The request's own terms: no preference folded in, no spread domain chosen, soft taints
+      // allowed, and on-demand offerings kept beside Spot (a plan may put a Spot-capable pod on
+      // an on-demand node).
+      PodClass c =
+          planned
+              .withPods(planned.id(), planned.pods(), Map.of())
+              .withTerms(ClassPreparation.requiredTerms(planned))
+              .withAvoidSoftTaints(false);
+      unpinned.add(c);
+      for (Candidates.Allowed a : candidates.raw(c, c.terms())) {
+        masks
+            .computeIfAbsent(a.group(), g -> new LinkedHashMap<>())
+            .merge(c.id(), a.mask(), (x, y) -> x | y);
+      }
+    }
     List<Shape> shapes = new ArrayList<>();
     Map<Shape, Integer> position = new IdentityHashMap<>();
     List<BitSet> compatible = new ArrayList<>();
-    long[] pods = new long[classes.size()];
-    for (PodClass c : classes) {
-      pods[c.id()] = c.count();
-      for (Candidates.Allowed a : candidates.of(c)) {
-        int cheapest = cheapest(a);
-        if (cheapest < 0) {
-          continue;
-        }
-        Shape s =
-            ctx.factory()
-                .shape(
-                    a.group(),
-                    a.group().offerings().get(cheapest),
-                    ShapeFactory.pins(c, a.group()));
-        if (!Dimensions.fits(c.request(), s.free())) {
-          continue;
-        }
-        Integer i = position.get(s);
-        if (i == null) {
-          i = shapes.size();
-          position.put(s, i);
-          shapes.add(s);
-          compatible.add(new BitSet());
-        }
-        compatible.get(i).set(c.id());
-      }
-    }
+    masks.forEach(
+        (group, byClass) -> {
+          for (int i : undominatedOfferings(group, byClass)) {
+            for (Map.Entry<Integer, Long> e : byClass.entrySet()) {
+              if ((e.getValue() & (1L << i)) == 0) {
+                continue;
+              }
+              PodClass c = unpinned.get(e.getKey());
+              Shape s =
+                  ctx.factory().shape(group, group.offerings().get(i), ShapeFactory.pins(c, group));
+              if (!Dimensions.fits(c.request(), s.free())) {
+                continue;
+              }
+              Integer at = position.get(s);
+              if (at == null) {
+                at = shapes.size();
+                position.put(s, at);
+                shapes.add(s);
+                compatible.add(new BitSet());
+              }
+              compatible.get(at).set(c.id());
+            }
+          }
+        });
     BoundProblem onNew =
         new BatchBoundProblem(
                 classes, shapes, compatible.toArray(BitSet[]::new), ctx.colocation(), ctx.dims())
@@ -64,9 +88,32 @@ final class RequestBound {
     return withExisting(onNew, classes, nodes);
   }
 
+  /**
+   * How many of the classes' pods the plan placed, counted as the bound counts them (a class's own
+   * pods only: pods joined to a bundle or placed outside the classes are not demands of the bound).
+   */
+  static long placedUnits(List<PodClass> classes, Plan plan) {
+    Set<PodId> placed = new HashSet<>();
+    plan.nodes().forEach(n -> placed.addAll(n.pods()));
+    long units = 0;
+    for (PodClass c : classes) {
+      for (PodId p : c.pods()) {
+        if (placed.contains(p)) {
+          units++;
+        }
+      }
+    }
+    return units;
+  }
+
   /** Both bounds over plans that place at least {@code placedPods} pods. */
   static CostBound solve(BoundProblem problem, long placedPods) {
     PlainLpBound.Result plain = PlainLpBound.solve(problem, placedPods);
+    if (plain.assumedPods() < plain.placeablePods()) {
+      // Plans that leave placeable pods out: the configuration LP's partial-placement mode gave
+      // values above such plans in tests, so only the plain LP speaks of them.
+      return new CostBound(plain.bound(), null);
+    }
     ConfigurationLpBound.Result configuration =
         ConfigurationLpBound.solve(problem, plain, ConfigurationLpBound.Budget.DEFAULT);
     return new CostBound(plain.bound(), configuration.attempted() ? configuration.bound() : null);
@@ -115,16 +162,46 @@ final class RequestBound {
     return new BoundProblem(onNew.dims(), demands, options, onNew.pools());
   }
 
-  private static int cheapest(Candidates.Allowed a) {
-    int best = -1;
-    for (int i = 0; i < a.group().offerings().size(); i++) {
-      if ((a.mask() & (1L << i)) != 0
-          && (best < 0
-              || a.group().offerings().get(i).pricePerHour()
-                  < a.group().offerings().get(best).pricePerHour())) {
-        best = i;
+  /**
+   * The group's offerings a node of some plan could be cheapest on: an offering is left out when
+   * one no dearer is allowed to every class that may use it (so any node on it has a substitute at
+   * no higher price holding the same pods).
+   */
+  private static List<Integer> undominatedOfferings(TypeGroup group, Map<Integer, Long> byClass) {
+    List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(byClass.values()));
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < group.offerings().size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparingDouble((Integer i) -> group.offerings().get(i).pricePerHour())
+            .thenComparingInt(i -> i));
+    List<Integer> kept = new ArrayList<>();
+    List<BitSet> keptUsers = new ArrayList<>();
+    for (int i : order) {
+      BitSet users = new BitSet();
+      for (int m = 0; m < distinct.size(); m++) {
+        if ((distinct.get(m) & (1L << i)) != 0) {
+          users.set(m);
+        }
+      }
+      if (users.isEmpty()) {
+        continue;
+      }
+      boolean dominated = false;
+      for (BitSet k : keptUsers) {
+        BitSet missing = (BitSet) users.clone();
+        missing.andNot(k);
+        if (missing.isEmpty()) {
+          dominated = true;
+          break;
+        }
+      }
+      if (!dominated) {
+        kept.add(i);
+        keptUsers.add(users);
       }
     }
-    return best;
+    return kept;
   }
 }

@@ -18,8 +18,10 @@ import java.util.Objects;
  * offerings that hold exactly the same pods and cost at most {@code priceTolerance} more than the
  * node's offering, until no capacity pool holds more than {@code maxShare} of a workload's Spot
  * replicas (or one node's worth, since nodes are never split), when at least {@code minPools} pools
- * qualify. Among qualifying targets the lower interruption band wins, then the lower price, as
- * EC2's price-capacity-optimized strategy trades price against capacity.
+ * qualify; with two to {@code minPools - 1} qualifying pools the replicas are split evenly over
+ * them, and a workload whose nodes have no alternative at all is named in a warning. Among
+ * qualifying targets the lower interruption band wins, then the lower price, as EC2's
+ * price-capacity-optimized strategy trades price against capacity.
  */
 final class SpotDiversification {
   /** One node (of a batch) and where it may move. */
@@ -28,11 +30,17 @@ final class SpotDiversification {
   private final PackingContext ctx;
   private final Candidates candidates;
   private final PlanOptions.SpotDiversity rule;
+  private final List<String> warnings = new ArrayList<>();
 
   SpotDiversification(PackingContext ctx, Candidates candidates) {
     this.ctx = ctx;
     this.candidates = candidates;
     this.rule = ctx.options().spotDiversity();
+  }
+
+  /** Workloads whose Spot replicas could not be spread, said after {@link #apply}. */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   List<NodeBatch> apply(List<NodeBatch> input, PoolBudget budget) {
@@ -106,10 +114,27 @@ final class SpotDiversification {
         state.alternatives(b).forEach(a -> qualifying.add(a.pool()));
       }
     }
-    if (qualifying.size() < rule.minPools() || total <= perNodeMax) {
+    if (total <= perNodeMax) {
       return;
     }
-    long cap = Math.max(perNodeMax, (long) Math.ceil(rule.maxShare() * total - 1e-9));
+    if (qualifying.size() < 2) {
+      warnings.add(
+          owner
+              + ": all "
+              + total
+              + " Spot replicas in one capacity pool ("
+              + qualifying.iterator().next()
+              + "), no other Spot offering of its pools within "
+              + Math.round(rule.priceTolerance() * 100)
+              + " % of its price; one reclaim stops them all");
+      return;
+    }
+    // The configured share once enough pools qualify; below that, an even split over those there.
+    double share =
+        qualifying.size() >= rule.minPools()
+            ? rule.maxShare()
+            : Math.max(rule.maxShare(), 1.0 / qualifying.size());
+    long cap = Math.max(perNodeMax, (long) Math.ceil(share * total - 1e-9));
     while (true) {
       Map<String, Long> load = load(owner, state);
       String fullest = null;

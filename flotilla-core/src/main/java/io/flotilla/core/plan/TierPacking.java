@@ -60,6 +60,8 @@ final class TierPacking {
     // Shapes by (group, offering): one per set of pinned custom-label values (usually one).
     Map<Long, List<Shape>> universe = new HashMap<>();
     List<Shape> shapes = new ArrayList<>();
+    OnDemandFillers.Origins origins =
+        new OnDemandFillers.Origins(new ArrayList<>(), new ArrayList<>());
     for (int k = 0; k < distinct.size(); k++) {
       PodClass representative = classes.get(members.get(k).get(0));
       List<Candidates.Allowed> mine =
@@ -77,6 +79,8 @@ final class TierPacking {
         if (!variants.contains(s)) {
           variants.add(s);
           shapes.add(s);
+          origins.groups().add(a.group());
+          origins.offerings().add(cheapest);
         }
       }
     }
@@ -120,11 +124,22 @@ final class TierPacking {
         }
       }
     }
+    BitSet[] onDemandAnchors =
+        ctx.strategy() == Planner.Strategy.OPTIMIZED
+            ? OnDemandFillers.add(shapes, origins, compatible, members, ctx)
+            : new BitSet[shapes.size()];
     List<Shape> nonEmpty = new ArrayList<>();
     List<BitSet> nonEmptyCompat = new ArrayList<>();
     List<BitSet> nonEmptyAnchors = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
       BitSet anchors = anchors(shapes.get(i), compatible[i], ctx);
+      if (onDemandAnchors[i] != null) {
+        if (anchors == null) {
+          anchors = onDemandAnchors[i];
+        } else {
+          anchors.and(onDemandAnchors[i]);
+        }
+      }
       if (!compatible[i].isEmpty() && (anchors == null || !anchors.isEmpty())) {
         nonEmpty.add(shapes.get(i));
         nonEmptyCompat.add(compatible[i]);
@@ -152,25 +167,41 @@ final class TierPacking {
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);
     } else {
-      batches =
-          exact(shapesOfTier, remaining, budget, ctx)
-              .orElseGet(
-                  () ->
-                      portfolio(
-                          classes, shapesOfTier, colocation, dims, remaining, budget, fallback));
+      batches = portfolioThenExact(shapesOfTier, remaining, budget, fallback, ctx);
     }
     return new Result(batches, useful, usefulCompat);
   }
 
   /**
-   * A small tier packed by integer programming, when it is small enough and the optimum is proven
-   * within the search budget; exotic shapes only take the classes that need them.
+   * The portfolio's packing, replaced by an exact one when the tier is small enough and integer
+   * programming finds a cheaper packing (or as cheap with fewer nodes) within its search budget.
+   * Exotic shapes only take the classes that need them there.
    */
-  private static Optional<List<NodeBatch>> exact(
-      TierShapes tier, long[] remaining, PoolBudget budget, PackingContext ctx) {
-    return new ExactPacker(
-            ctx.classes(), tier.shapes(), anchoredOnly(tier), ctx.colocation(), ctx.dims())
-        .pack(remaining, budget, ctx.options().exactSearch());
+  private static List<NodeBatch> portfolioThenExact(
+      TierShapes tier, long[] remaining, PoolBudget budget, BitSet fallback, PackingContext ctx) {
+    long[] before = remaining.clone();
+    PoolBudget budgetBefore = budget.copy();
+    List<NodeBatch> heuristic =
+        portfolio(ctx.classes(), tier, ctx.colocation(), ctx.dims(), remaining, budget, fallback);
+    // The heuristic is the one to beat only when it placed every pod the exact packing will.
+    boolean placedAll = true;
+    for (BitSet b : anchoredOnly(tier)) {
+      for (int c = b.nextSetBit(0); c >= 0; c = b.nextSetBit(c + 1)) {
+        placedAll &= remaining[c] == 0;
+      }
+    }
+    long[] left = before.clone();
+    PoolBudget exactBudget = budgetBefore.copy();
+    Optional<List<NodeBatch>> exact =
+        new ExactPacker(
+                ctx.classes(), tier.shapes(), anchoredOnly(tier), ctx.colocation(), ctx.dims())
+            .pack(left, exactBudget, ctx.options().exactSearch(), placedAll ? heuristic : null);
+    if (exact.isEmpty() || exact.get().isEmpty()) {
+      return heuristic;
+    }
+    System.arraycopy(left, 0, remaining, 0, remaining.length);
+    budget.become(exactBudget);
+    return exact.get();
   }
 
   /** For an exotic shape, the classes that need it (no generic type fits them); else null. */

@@ -4,10 +4,12 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The shapes a tier may launch and which classes each may hold. {@code anchors} marks exotic shapes
- * (GPU, accelerator or metal types): such a node is launched only for a class that needs it (no
- * generic type of the pool fits it, Karpenter's exotic filter), and other classes may only join
- * such a node; null where a shape has no such rule.
+ * The shapes a tier may launch and which classes each may hold. {@code anchors} marks the classes a
+ * node of the shape may be launched for, where not every compatible class may: exotic shapes (GPU,
+ * accelerator or metal types) are launched only for a class that needs them (no generic type of the
+ * pool fits it, Karpenter's exotic filter), on-demand shapes of a Spot pool only for a class that
+ * cannot use Spot ({@link OnDemandFillers}); other classes may only join such a node. Null where a
+ * shape has no such rule.
  */
 record TierShapes(List<Shape> shapes, BitSet[] compatible, BitSet[] anchors) {
   static final TierShapes EMPTY = new TierShapes(List.of(), new BitSet[0], new BitSet[0]);
