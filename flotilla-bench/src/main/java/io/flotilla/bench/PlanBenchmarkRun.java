@@ -3,6 +3,7 @@ package io.flotilla.bench;
 import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.plan.CostBound;
 import io.flotilla.core.plan.Plan;
+import io.flotilla.core.plan.PlanOptions;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
 import io.flotilla.core.resource.Resources;
@@ -69,14 +70,21 @@ public final class PlanBenchmarkRun {
   }
 
   private final Catalog catalog;
+  private final PlanOptions options;
 
   public PlanBenchmarkRun(Catalog catalog) {
+    this(catalog, PlanOptions.DEFAULTS);
+  }
+
+  /** Benchmarks planning with these options (e.g. Spot diversification off, to see packing). */
+  public PlanBenchmarkRun(Catalog catalog, PlanOptions options) {
     this.catalog = catalog;
+    this.options = options;
   }
 
   /** The request for a case, as the benchmarks plan it. */
   public PlanRequest request(BenchCase benchCase) {
-    return benchCase.generate().request(catalog);
+    return benchCase.generate().request(catalog).withOptions(options);
   }
 
   public Figures measure(BenchCase benchCase, int repetitions) {
@@ -84,7 +92,7 @@ public final class PlanBenchmarkRun {
       throw new IllegalArgumentException("repetitions must be at least 1: " + repetitions);
     }
     BenchCase.Problem problem = benchCase.generate();
-    PlanRequest request = problem.request(catalog);
+    PlanRequest request = problem.request(catalog).withOptions(options);
     Planner planner = new Planner();
     planner.plan(request); // warm-up
     System.gc();

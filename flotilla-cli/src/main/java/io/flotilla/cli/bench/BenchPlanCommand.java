@@ -5,6 +5,7 @@ import io.flotilla.bench.BenchMix;
 import io.flotilla.bench.BenchPools;
 import io.flotilla.bench.PlanBenchmarkRun;
 import io.flotilla.cli.catalog.CatalogOptions;
+import io.flotilla.core.plan.PlanOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +80,13 @@ public final class BenchPlanCommand implements Callable<Integer> {
       description = "Timed runs per case after one warm-up; the median is reported.")
   int repetitions;
 
+  @Option(
+      names = "--no-spot-diversity",
+      description =
+          "Plan without Spot diversification, to see the packing alone against the bounds"
+              + " (diversification trades a few percent for safety on purpose).")
+  boolean noSpotDiversity;
+
   @Override
   public Integer call() {
     if (repetitions < 1) {
@@ -88,10 +96,17 @@ public final class BenchPlanCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--sizes must not be negative");
     }
     PrintWriter out = spec.commandLine().getOut();
-    PlanBenchmarkRun run = new PlanBenchmarkRun(catalogOptions.catalog());
+    PlanOptions options =
+        noSpotDiversity
+            ? PlanOptions.DEFAULTS.withSpotDiversity(PlanOptions.SpotDiversity.OFF)
+            : PlanOptions.DEFAULTS;
+    PlanBenchmarkRun run = new PlanBenchmarkRun(catalogOptions.catalog(), options);
     out.printf(
-        "mix %s, pools %s, %d timed run(s) per case%n",
-        mix.name().toLowerCase(Locale.ROOT), pools.name().toLowerCase(Locale.ROOT), repetitions);
+        "mix %s, pools %s, Spot diversification %s, %d timed run(s) per case%n",
+        mix.name().toLowerCase(Locale.ROOT),
+        pools.name().toLowerCase(Locale.ROOT),
+        noSpotDiversity ? "off" : "on",
+        repetitions);
     PlanFiguresTable table = new PlanFiguresTable(out);
     table.header();
     for (int size : sizes) {

@@ -30,7 +30,8 @@ class BenchCommandsTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("mix diverse, pools standard, 1 timed run(s) per case");
+    assertThat(lines.get(0))
+        .isEqualTo("mix diverse, pools standard, Spot diversification on, 1 timed run(s) per case");
     assertThat(lines.get(1)).contains("plain LP", "config LP", "cost/LP", "ffd/LP");
     List<String> rows = lines.subList(2, lines.size());
     assertThat(rows).hasSize(4);
