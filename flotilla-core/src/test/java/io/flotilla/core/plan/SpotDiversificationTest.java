@@ -91,6 +91,53 @@ class SpotDiversificationTest {
     assertThat(plan).isEqualTo(off);
   }
 
+  @Test
+  void withTwoQualifyingPoolsTheReplicasAreSplitEvenlyOverThem() {
+    // One type in two zones: fewer pools than minPools 3, yet no pool should hold them all.
+    PlanRequest request =
+        Planning.request()
+            .pool(
+                pool("spot", 10)
+                    .require(CT, "spot")
+                    .require(WellKnownLabels.INSTANCE_TYPE, "m6g.large")
+                    .require(WellKnownLabels.ZONE, "us-east-1a", "us-east-1b"))
+            .pods(app("web").requests("1", "2Gi").replicas(12))
+            .build()
+            .withOptions(
+                PlanOptions.DEFAULTS.withSpotDiversity(
+                    new PlanOptions.SpotDiversity(0.15, 1.0 / 3, 3)));
+
+    Plan plan = Planning.checked(request, new Planner().plan(request));
+
+    Map<String, Integer> perPool = podsPerCapacityPool(plan);
+    assertThat(perPool).hasSize(2);
+    assertThat(perPool.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(6));
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void aWorkloadLeftInOneCapacityPoolIsNamedInAWarning() {
+    PlanRequest request =
+        Planning.request()
+            .pool(
+                pool("spot", 10)
+                    .require(CT, "spot")
+                    .require(WellKnownLabels.INSTANCE_TYPE, "m6g.large")
+                    .require(WellKnownLabels.ZONE, "us-east-1a"))
+            .pods(app("web").requests("1", "2Gi").replicas(12))
+            .build();
+
+    Plan plan = Planning.checked(request, new Planner().plan(request));
+
+    assertThat(podsPerCapacityPool(plan)).hasSize(1);
+    assertThat(plan.warnings())
+        .singleElement()
+        .asString()
+        .contains("web")
+        .contains("all 12 Spot replicas in one capacity pool")
+        .contains("m6g.large");
+  }
+
   private static PlanRequest request(int replicas) {
     return Planning.request()
         .pool(pool("spot", 10).require(CT, "spot").require(WellKnownLabels.ARCH, "arm64"))
