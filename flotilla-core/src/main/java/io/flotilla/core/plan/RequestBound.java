@@ -1,23 +1,22 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.pod.PodId;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Lower bounds on the cost of a request's new nodes, worked out from the request alone: every pod
- * class that can be placed at all, every offering any pool allows it (across all weights, at the
- * cheapest offering of each type the class may use), the existing nodes' free room at no cost, and
- * the pools' limits. Nothing comes from the plan's own tier split or packing, so a plan cheaper
- * than the bound would be a planner bug the bound can catch.
+ * class that can be placed at all, every instance type any pool allows it (across all weights; per
+ * type and capacity type at the cheapest offering any class may use, zones folded in), the existing
+ * nodes' free room at no cost, and the pools' limits. Nothing comes from the plan's own tier split
+ * or packing, so a plan cheaper than the bound would be a planner bug the bound can catch.
  *
  * <p>Rules the bound leaves out (pool weight order, topology spreads, affinity, minValues, the
  * exotic-type filter, co-location between different classes) only make it smaller, so it stays a
@@ -59,9 +58,14 @@ final class RequestBound {
     List<BitSet> compatible = new ArrayList<>();
     masks.forEach(
         (group, byClass) -> {
-          for (int i : undominatedOfferings(group, byClass)) {
+          for (CapacityType type : CapacityType.values()) {
+            long ofType = offeringsOf(group, type);
+            int i = cheapestAllowed(group, byClass, ofType);
+            if (i < 0) {
+              continue;
+            }
             for (Map.Entry<Integer, Long> e : byClass.entrySet()) {
-              if ((e.getValue() & (1L << i)) == 0) {
+              if ((e.getValue() & ofType) == 0) {
                 continue;
               }
               PodClass c = unpinned.get(e.getKey());
@@ -162,46 +166,37 @@ final class RequestBound {
     return new BoundProblem(onNew.dims(), demands, options, onNew.pools());
   }
 
-  /**
-   * The group's offerings a node of some plan could be cheapest on: an offering is left out when
-   * one no dearer is allowed to every class that may use it (so any node on it has a substitute at
-   * no higher price holding the same pods).
-   */
-  private static List<Integer> undominatedOfferings(TypeGroup group, Map<Integer, Long> byClass) {
-    List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(byClass.values()));
-    List<Integer> order = new ArrayList<>();
+  /** The group's offerings of one capacity type, as a mask. */
+  private static long offeringsOf(TypeGroup group, CapacityType type) {
+    long mask = 0;
     for (int i = 0; i < group.offerings().size(); i++) {
-      order.add(i);
-    }
-    order.sort(
-        Comparator.comparingDouble((Integer i) -> group.offerings().get(i).pricePerHour())
-            .thenComparingInt(i -> i));
-    List<Integer> kept = new ArrayList<>();
-    List<BitSet> keptUsers = new ArrayList<>();
-    for (int i : order) {
-      BitSet users = new BitSet();
-      for (int m = 0; m < distinct.size(); m++) {
-        if ((distinct.get(m) & (1L << i)) != 0) {
-          users.set(m);
-        }
-      }
-      if (users.isEmpty()) {
-        continue;
-      }
-      boolean dominated = false;
-      for (BitSet k : keptUsers) {
-        BitSet missing = (BitSet) users.clone();
-        missing.andNot(k);
-        if (missing.isEmpty()) {
-          dominated = true;
-          break;
-        }
-      }
-      if (!dominated) {
-        kept.add(i);
-        keptUsers.add(users);
+      if (group.offerings().get(i).capacityType() == type) {
+        mask |= 1L << i;
       }
     }
-    return kept;
+    return mask;
+  }
+
+  /**
+   * The cheapest offering among {@code candidates} that some class may use: no node of that
+   * capacity type of the group, holding any of these classes, costs less (its offering must be
+   * allowed to the classes on it). Zones fold into it, which keeps the bound small.
+   */
+  private static int cheapestAllowed(TypeGroup group, Map<Integer, Long> byClass, long candidates) {
+    long any = 0;
+    for (long m : byClass.values()) {
+      any |= m;
+    }
+    any &= candidates;
+    int best = -1;
+    for (int i = 0; i < group.offerings().size(); i++) {
+      if ((any & (1L << i)) != 0
+          && (best < 0
+              || group.offerings().get(i).pricePerHour()
+                  < group.offerings().get(best).pricePerHour())) {
+        best = i;
+      }
+    }
+    return best;
   }
 }
