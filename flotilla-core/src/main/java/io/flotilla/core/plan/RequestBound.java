@@ -58,6 +58,10 @@ final class RequestBound {
     List<BitSet> compatible = new ArrayList<>();
     masks.forEach(
         (group, byClass) -> {
+          long spot = offeringsOf(group, CapacityType.SPOT);
+          // An on-demand node of the group holding only Spot-capable pods is never cheaper than
+          // the group's Spot node: they need on-demand kinds only beside pods that cannot use Spot.
+          boolean onDemandOnly = byClass.values().stream().anyMatch(m -> (m & spot) == 0);
           for (CapacityType type : CapacityType.values()) {
             long ofType = offeringsOf(group, type);
             int i = cheapestAllowed(group, byClass, ofType);
@@ -65,7 +69,9 @@ final class RequestBound {
               continue;
             }
             for (Map.Entry<Integer, Long> e : byClass.entrySet()) {
-              if ((e.getValue() & ofType) == 0) {
+              boolean spotCapable = (e.getValue() & spot) != 0;
+              if ((e.getValue() & ofType) == 0
+                  || (type == CapacityType.ON_DEMAND && spotCapable && !onDemandOnly)) {
                 continue;
               }
               PodClass c = unpinned.get(e.getKey());
