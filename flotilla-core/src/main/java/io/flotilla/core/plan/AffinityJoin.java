@@ -30,7 +30,9 @@ final class AffinityJoin {
       Map<PodId, Pod> pods,
       List<Pod> bound,
       Function<PlannedNode, List<Taint>> taints) {
-    if (affinity.bundles().isEmpty() && affinity.joining().isEmpty()) {
+    if (affinity.bundles().isEmpty()
+        && affinity.joining().isEmpty()
+        && affinity.refused().isEmpty()) {
       return plan;
     }
     List<PlannedNode> nodes = new ArrayList<>();
@@ -42,7 +44,7 @@ final class AffinityJoin {
       ids.sort(null);
       nodes.add(n.withPods(ids, n.used()));
     }
-    Map<PodId, String> failed = new TreeMap<>();
+    Map<PodId, String> failed = new TreeMap<>(affinity.refused());
     for (Unschedulable u : plan.unschedulable()) {
       for (PodId p : affinity.bundles().getOrDefault(u.pod(), List.of(u.pod()))) {
         failed.put(p, u.reason());

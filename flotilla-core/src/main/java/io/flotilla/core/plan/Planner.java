@@ -184,7 +184,14 @@ public final class Planner {
             byId,
             bound,
             taintsOf(request));
-    Plan plan = SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    // Taking pods back for one rule may break the other (a spread's minimum, an affinity's
+    // target): both run until neither takes any back.
+    Plan plan = assembled;
+    for (int before = -1; before != plan.unschedulable().size(); ) {
+      before = plan.unschedulable().size();
+      plan = AffinityGuard.enforce(plan, byId, fleet.labelsByNode(), bound);
+      plan = SkewGuard.enforce(plan, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    }
     CostBound costBound =
         withLowerBound
             ? RequestBound.solve(
