@@ -38,7 +38,12 @@ final class DomainCatalog {
   Set<String> domains(PodClass c, String key) {
     List<Object> memoKey =
         List.of(
-            c.terms(), c.template().tolerations(), c.template().architectures(), c.domain(), key);
+            c.terms(),
+            c.template().tolerations(),
+            c.template().architectures(),
+            c.domain(),
+            c.avoidSoftTaints(),
+            key);
     return memo.computeIfAbsent(memoKey, k -> compute(c, key));
   }
 

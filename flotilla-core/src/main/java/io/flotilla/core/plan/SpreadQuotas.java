@@ -107,7 +107,10 @@ final class SpreadQuotas {
       Map<PodId, String> failed,
       Map<List<Object>, Spread> spreads) {
     String topologyKey = spread.topologyKey();
-    Set<String> domains = catalog.domains(c, topologyKey);
+    // The scheduler takes the minimum over the domains of the nodes the pod's required terms
+    // admit, preferences and PreferNoSchedule taints aside; a domain only a relaxed class reaches
+    // gets its share with the preferences given up (ClassPreparation.relaxPinned).
+    Set<String> domains = catalog.domains(eligibility(c), topologyKey);
     if (domains.isEmpty()) {
       if (usable.test(c)) {
         c.pods()
@@ -240,6 +243,11 @@ final class SpreadQuotas {
       work = next;
     }
     return work;
+  }
+
+  /** The class as the scheduler sees it when it counts domains: its required terms only. */
+  private static PodClass eligibility(PodClass c) {
+    return c.withTerms(ClassPreparation.requiredTerms(c)).withAvoidSoftTaints(false);
   }
 
   private static PodClass pin(PodClass c, String topologyKey, String domain) {
