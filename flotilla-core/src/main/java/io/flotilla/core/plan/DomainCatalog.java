@@ -43,6 +43,7 @@ final class DomainCatalog {
             c.template().architectures(),
             c.domain(),
             c.avoidSoftTaints(),
+            c.template().hostPorts(),
             key);
     return memo.computeIfAbsent(memoKey, k -> compute(c, key));
   }

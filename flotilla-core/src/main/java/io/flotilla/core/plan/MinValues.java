@@ -44,6 +44,7 @@ final class MinValues {
             c.template().tolerations(),
             c.template().architectures(),
             c.domain(),
+            c.template().hostPorts(),
             s.id());
     return memo.computeIfAbsent(key, k -> check(c, s));
   }

@@ -25,14 +25,16 @@ final class TierOfferings {
       List<Toleration> tolerations,
       Set<String> architectures,
       Map<String, String> domain,
-      boolean avoidSoftTaints) {
+      boolean avoidSoftTaints,
+      Set<String> hostPorts) {
     static Kind of(PodClass c) {
       return new Kind(
           c.terms(),
           c.template().tolerations(),
           c.template().architectures(),
           c.domain(),
-          c.avoidSoftTaints());
+          c.avoidSoftTaints(),
+          c.template().hostPorts());
     }
   }
 
