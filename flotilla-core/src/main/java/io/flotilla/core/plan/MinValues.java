@@ -68,6 +68,29 @@ final class MinValues {
   }
 
   /**
+   * Do a claim's instance-type options still span the pool's floors? Karpenter keeps a pod off a
+   * NodeClaim whose options it would cut below them.
+   */
+  boolean kept(NodePool pool, List<TypeGroup> options) {
+    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT) {
+      return true;
+    }
+    for (Requirement floor : floors(pool)) {
+      Set<String> values = new TreeSet<>();
+      for (TypeGroup g : options) {
+        String v = g.baseLabels().get(floor.key());
+        if (v != null) {
+          values.add(v);
+        }
+      }
+      if (values.size() < floor.minValues()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Why the pool's floors leave the class no node, or null when they do not: the first key whose
    * values, over all the pool's types the class's requirements admit, number fewer than its floor.
    */

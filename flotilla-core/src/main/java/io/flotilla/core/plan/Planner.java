@@ -183,7 +183,8 @@ public final class Planner {
             prepared.affinity(),
             byId,
             bound,
-            taintsOf(request));
+            taintsOf(request),
+            request.daemonSets());
     // Taking pods back for one rule may break the other (a spread's minimum, an affinity's
     // target): both run until neither takes any back.
     Plan plan = assembled;

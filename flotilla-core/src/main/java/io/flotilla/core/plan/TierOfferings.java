@@ -148,6 +148,11 @@ final class TierOfferings {
     return shapes(g)[i];
   }
 
+  /** The node one offering launches with values fixed for the pool's open custom keys. */
+  Shape shape(int g, int i, Map<String, String> pins) {
+    return pins.isEmpty() ? shape(g, i) : factory.shape(groups.get(g), offering(g, i), pins);
+  }
+
   /** The offerings of the mask whose nodes have room for {@code used}. */
   long fitting(int g, long mask, long[] used) {
     Shape[] s = shapes(g);
