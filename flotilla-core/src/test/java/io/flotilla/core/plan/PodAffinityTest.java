@@ -195,4 +195,44 @@ class PodAffinityTest {
     Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
     assertThat(PlanInvariants.constraintViolations(request, firstFit)).isEmpty();
   }
+
+  @Test
+  void podsJoiningTheirTargetsNodeKeepTheirHostnameSpread() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .pods(app("cache").requests("1", "2Gi").replicas(1))
+            .pods(
+                app("web")
+                    .requests("250m", "256Mi")
+                    .affinity("cache", HOSTNAME)
+                    .spread(HOSTNAME, 1, null)
+                    .replicas(3))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(2);
+    assertThat(result.nodeOf("web-0")).isEqualTo(result.nodeOf("cache-0"));
+    assertThat(result.reason("web-1")).contains("pod affinity");
+    assertBaselineKeepsTheConstraints(result.request());
+  }
+
+  @Test
+  void podsJoiningTheirTargetsNodeAvoidTheHostPortOfADaemonSetThere() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .daemonSet("agent", app("agent").requests("100m", "128Mi").hostPort("8080/TCP").one())
+            .pods(app("cache").requests("1", "2Gi").replicas(1))
+            .pods(
+                app("web")
+                    .requests("250m", "256Mi")
+                    .hostPort("8080/TCP")
+                    .affinity("cache", HOSTNAME)
+                    .replicas(1))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(1);
+    assertThat(result.reason("web-0")).contains("pod affinity");
+    assertBaselineKeepsTheConstraints(result.request());
+  }
 }
