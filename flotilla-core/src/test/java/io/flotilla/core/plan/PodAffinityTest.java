@@ -191,6 +191,26 @@ class PodAffinityTest {
     assertBaselineKeepsTheConstraints(result.request());
   }
 
+  @Test
+  void roomFreedOnAnExistingNodeByPodsTakenBackIsUsedAgain() {
+    // The big pods follow the sidecars into a zone and fill the existing node first; the sidecars
+    // find no db pod to join, so the big pods are taken back. Planned again without them, the web
+    // pod takes the room they leave instead of a new node.
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("old-1", "m5.xlarge", "us-east-1a", null, List.of(), false))
+            .pool(pool("general", 10).require(WellKnownLabels.ARCH, "amd64"))
+            .pods(app("db").requests("1", "1Gi").images("arm64").replicas(1))
+            .pods(app("sidecar").requests("250m", "256Mi").affinity("db", HOSTNAME).replicas(1))
+            .pods(app("big").requests("3", "4Gi").affinity("sidecar", ZONE).replicas(1))
+            .pods(app("web").requests("2", "2Gi").replicas(1))
+            .plan();
+
+    assertThat(result.reason("big-0")).contains("pod affinity");
+    assertThat(result.nodeOf("web-0").name()).isEqualTo("old-1");
+    assertThat(result.newNodes()).isEmpty();
+  }
+
   private static void assertBaselineKeepsTheConstraints(PlanRequest request) {
     Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
     assertThat(PlanInvariants.constraintViolations(request, firstFit)).isEmpty();
