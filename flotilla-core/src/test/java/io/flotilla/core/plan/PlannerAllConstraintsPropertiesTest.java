@@ -27,7 +27,10 @@ class PlannerAllConstraintsPropertiesTest {
   /**
    * Kinds left out of the test of every invariant, each with what today's planner breaks when the
    * kind is added to all the others (seeds 0 to 299). None: with every kind mixed in, the planner
-   * keeps every invariant the checker covers.
+   * keeps every invariant the checker covers. Beyond these seeds (300 to 699) 4 problems still
+   * break: zone spread in 2 (a bound replica on a node whose taint the pods do not tolerate counts
+   * for the planner's quotas but not for the checker, which honours taints as nodeTaintsPolicy
+   * Honor), and an unschedulable reason and a weight order in one each.
    */
   static final Set<Kind> NOT_YET = EnumSet.noneOf(Kind.class);
 
