@@ -1,5 +1,6 @@
 package io.flotilla.core.label;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +15,9 @@ public record Requirement(String key, Operator operator, Set<String> values, Int
   public Requirement {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(operator, "operator");
-    values = Set.copyOf(new TreeSet<>(values == null ? Set.of() : values));
+    // Sorted, so whatever iterates the values (the first value a node gets) does not depend on
+    // the JVM's salted order of Set.of.
+    values = Collections.unmodifiableSet(new TreeSet<>(values == null ? Set.of() : values));
     switch (operator) {
       case IN, NOT_IN -> {
         if (operator == Operator.IN && values.isEmpty()) {

@@ -1,8 +1,11 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodAffinityTerm;
 import io.flotilla.core.pod.PodId;
+import io.flotilla.core.pod.TopologySpread;
 import io.flotilla.core.resource.Resources;
 import io.flotilla.core.taint.Taint;
 import io.flotilla.core.taint.Toleration;
@@ -16,7 +19,8 @@ import java.util.function.Function;
 /**
  * After packing: unpacks bundles into their pods, and puts pods with required hostname affinity to
  * other pending pods onto the nodes that hold those pods, where there is room and nothing repels
- * them; the rest are unschedulable with that reason.
+ * them (anti-affinity, a host port a pod or DaemonSet there binds, a hostname spread's maxSkew);
+ * the rest are unschedulable with that reason.
  */
 final class AffinityJoin {
   private AffinityJoin() {}
@@ -29,8 +33,11 @@ final class AffinityJoin {
       HostnameAffinity.Result affinity,
       Map<PodId, Pod> pods,
       List<Pod> bound,
-      Function<PlannedNode, List<Taint>> taints) {
-    if (affinity.bundles().isEmpty() && affinity.joining().isEmpty()) {
+      Function<PlannedNode, List<Taint>> taints,
+      List<DaemonSet> daemonSets) {
+    if (affinity.bundles().isEmpty()
+        && affinity.joining().isEmpty()
+        && affinity.refused().isEmpty()) {
       return plan;
     }
     List<PlannedNode> nodes = new ArrayList<>();
@@ -42,7 +49,7 @@ final class AffinityJoin {
       ids.sort(null);
       nodes.add(n.withPods(ids, n.used()));
     }
-    Map<PodId, String> failed = new TreeMap<>();
+    Map<PodId, String> failed = new TreeMap<>(affinity.refused());
     for (Unschedulable u : plan.unschedulable()) {
       for (PodId p : affinity.bundles().getOrDefault(u.pod(), List.of(u.pod()))) {
         failed.put(p, u.reason());
@@ -57,7 +64,8 @@ final class AffinityJoin {
         for (int i = 0; i < nodes.size() && target < 0; i++) {
           PlannedNode n = nodes.get(i);
           if (accepts(n, pod, c, pods, boundByNode)
-              && Toleration.firstUntolerated(pod.tolerations(), taints.apply(n)) == null) {
+              && Toleration.firstUntolerated(pod.tolerations(), taints.apply(n)) == null
+              && !daemonPortTaken(n, pod, taints.apply(n), daemonSets)) {
             target = i;
           }
         }
@@ -81,6 +89,50 @@ final class AffinityJoin {
     return new Plan(nodes, out, plan.warnings());
   }
 
+  /** Would the pod take the node past a hostname spread's maxSkew (a new node keeps min at 0)? */
+  private static boolean overSkew(Pod pod, List<Pod> there) {
+    List<Pod> after = new ArrayList<>(there);
+    after.add(pod);
+    for (Pod owner : after) {
+      if (owner == null) {
+        continue;
+      }
+      for (TopologySpread s : owner.topologySpread()) {
+        if (!WellKnownLabels.HOSTNAME.equals(s.topologyKey())
+            || !(s.hard() || owner == pod)
+            || !s.selector().matches(pod.labels())
+            || !owner.id().namespace().equals(pod.id().namespace())) {
+          continue;
+        }
+        long matching =
+            after.stream()
+                .filter(
+                    q ->
+                        q != null
+                            && q.id().namespace().equals(pod.id().namespace())
+                            && s.selector().matches(q.labels()))
+                .count();
+        if (matching > s.maxSkew()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Does a DaemonSet running on the node bind a host port the pod needs? */
+  private static boolean daemonPortTaken(
+      PlannedNode n, Pod pod, List<Taint> taints, List<DaemonSet> daemonSets) {
+    for (DaemonSet ds : daemonSets) {
+      if (!java.util.Collections.disjoint(ds.template().hostPorts(), pod.hostPorts())
+          && Compatibility.daemonRuns(
+              ds.template(), NodeTemplate.of(n.labels()), taints, n.arch())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean accepts(
       PlannedNode n,
       Pod pod,
@@ -99,6 +151,9 @@ final class AffinityJoin {
       if (p != null && Colocation.repels(pod, p)) {
         return false;
       }
+    }
+    if (overSkew(pod, there)) {
+      return false;
     }
     Resources after = n.used().plus(ClassGrouping.withPodSlot(pod.requests()));
     for (String r : after.names()) {

@@ -29,7 +29,8 @@ final class Candidates {
       List<io.flotilla.core.taint.Toleration> tolerations,
       java.util.Set<String> architectures,
       Map<String, String> domain,
-      boolean avoidSoftTaints) {}
+      boolean avoidSoftTaints,
+      java.util.Set<String> hostPorts) {}
 
   private final Map<Key, List<Allowed>> memo = new java.util.HashMap<>();
   private final Map<Key, List<Allowed>> rawMemo = new java.util.HashMap<>();
@@ -50,7 +51,8 @@ final class Candidates {
             c.template().tolerations(),
             c.template().architectures(),
             c.domain(),
-            c.avoidSoftTaints());
+            c.avoidSoftTaints(),
+            c.template().hostPorts());
     return memo.computeIfAbsent(key, k -> List.copyOf(spotFirst(raw(c, c.terms()))));
   }
 
@@ -66,7 +68,8 @@ final class Candidates {
             c.template().tolerations(),
             c.template().architectures(),
             c.domain(),
-            c.avoidSoftTaints());
+            c.avoidSoftTaints(),
+            c.template().hostPorts());
     return rawMemo.computeIfAbsent(key, k -> List.copyOf(computeRaw(c, terms)));
   }
 
@@ -95,7 +98,8 @@ final class Candidates {
           continue;
         }
         for (int i = 0; i < g.offerings().size(); i++) {
-          if (offeringMatches(t.offeringLevel(), g, i)) {
+          if (offeringMatches(t.offeringLevel(), g, i)
+              && !g.portTaken(i, c.template().hostPorts())) {
             mask |= 1L << i;
           }
         }

@@ -68,7 +68,10 @@ final class ClassPreparation {
         HostnameAffinity.apply(relaxPinned(affinity.classes()), bound);
     HostnameAffinity.Result renumbered =
         new HostnameAffinity.Result(
-            renumber(hostname.classes()), hostname.bundles(), hostname.joining());
+            renumber(hostname.classes()),
+            hostname.bundles(),
+            hostname.joining(),
+            hostname.refused());
     return new Prepared(renumbered.classes(), unschedulable, spread.spreads(), renumbered);
   }
 

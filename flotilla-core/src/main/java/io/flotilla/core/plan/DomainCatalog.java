@@ -38,7 +38,13 @@ final class DomainCatalog {
   Set<String> domains(PodClass c, String key) {
     List<Object> memoKey =
         List.of(
-            c.terms(), c.template().tolerations(), c.template().architectures(), c.domain(), key);
+            c.terms(),
+            c.template().tolerations(),
+            c.template().architectures(),
+            c.domain(),
+            c.avoidSoftTaints(),
+            c.template().hostPorts(),
+            key);
     return memo.computeIfAbsent(memoKey, k -> compute(c, key));
   }
 

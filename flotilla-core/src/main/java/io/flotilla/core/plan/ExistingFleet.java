@@ -31,6 +31,7 @@ final class ExistingFleet {
   private final List<Node> nodes;
   private final Map<String, List<Pod>> boundByNode = new LinkedHashMap<>();
   private final Map<String, Resources> overhead = new HashMap<>();
+  private final Map<String, Set<String>> daemonPorts = new HashMap<>();
   private final Dimensions dims;
 
   ExistingFleet(PlanRequest request, Dimensions dims) {
@@ -40,6 +41,7 @@ final class ExistingFleet {
     for (Node n : nodes) {
       boundByNode.put(n.name(), new ArrayList<>());
       overhead.put(n.name(), daemonOverhead(n, request.daemonSets()));
+      daemonPorts.put(n.name(), daemonPorts(n, request.daemonSets()));
     }
     for (Pod p : request.pods()) {
       if (p.bound() && boundByNode.containsKey(p.nodeName())) {
@@ -113,7 +115,12 @@ final class ExistingFleet {
     for (Node n : nodes) {
       List<Pod> bound = bound(n.name());
       BitSet blocked = new BitSet(classes.size());
+      Set<String> taken = daemonPorts.get(n.name());
       for (PodClass c : classes) {
+        if (c.template().hostPorts().stream().anyMatch(taken::contains)) {
+          blocked.set(c.id()); // a DaemonSet on the node binds the port
+          continue;
+        }
         for (Pod p : bound) {
           if (Colocation.repels(c.template(), p)) {
             blocked.set(c.id());
@@ -174,6 +181,17 @@ final class ExistingFleet {
       used = used.plus(ClassGrouping.withPodSlot(p.requests()));
     }
     return dims.vector(n.allocatable().minusFloored(used));
+  }
+
+  private static Set<String> daemonPorts(Node n, List<DaemonSet> daemonSets) {
+    Set<String> ports = new TreeSet<>();
+    for (DaemonSet ds : daemonSets) {
+      if (Compatibility.daemonRuns(
+          ds.template(), NodeTemplate.of(n.labels()), n.taints(), arch(n))) {
+        ports.addAll(ds.template().hostPorts());
+      }
+    }
+    return ports;
   }
 
   private static Resources daemonOverhead(Node n, List<DaemonSet> daemonSets) {

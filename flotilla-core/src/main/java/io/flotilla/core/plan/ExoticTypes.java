@@ -27,6 +27,7 @@ final class ExoticTypes {
             c.template().tolerations(),
             c.template().architectures(),
             c.domain(),
+            c.template().hostPorts(),
             pool.name(),
             java.util.Arrays.toString(c.request()));
     return memo.computeIfAbsent(key, k -> !genericFits(c, pool));

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +24,11 @@ import java.util.TreeSet;
  *       hold the pod with an offering it may use, the 600 cheapest of them, exotic types dropped
  *       when a generic one is among them. The claim counts against the pool's limits at the largest
  *       of its options, resource by resource.
+ *   <li>A claim's options keep the pool's minValues floors: a pod that would cut them below is kept
+ *       off it, and a claim whose options miss them from the start is not opened.
+ *   <li>A claim fixes one value of each custom key its pool leaves open ({@code capacity-spread In
+ *       [2,3,4,5]}): a pod pinned to another value (by its topology spread) or whose requirements
+ *       refuse it is kept off it.
  *   <li>At launch, {@link InstanceSelection#launch} picks the offering; one node per claim.
  * </ul>
  *
@@ -38,11 +44,18 @@ final class FirstFitPacker {
   private final List<PodClass> classes;
   private final Colocation colocation;
   private final int dims;
+  private final MinValues minValues;
   private final int[] scratchGroups = new int[InstanceSelection.MAX_INSTANCE_TYPES];
   private final long[] scratchMasks = new long[InstanceSelection.MAX_INSTANCE_TYPES];
 
-  FirstFitPacker(TierOfferings tier, List<PodClass> classes, Colocation colocation, int dims) {
+  FirstFitPacker(
+      TierOfferings tier,
+      List<PodClass> classes,
+      Colocation colocation,
+      int dims,
+      MinValues minValues) {
     this.tier = tier;
+    this.minValues = minValues;
     this.selection = new InstanceSelection(tier);
     this.classes = classes;
     this.colocation = colocation;
@@ -53,6 +66,7 @@ final class FirstFitPacker {
   private final class Claim {
     final int order;
     ClaimOptions options;
+    Map<String, String> pins = Map.of();
     final long[] used = new long[dims];
 
     /** The most room any open offering has, dimension by dimension: a quick test before a scan. */
@@ -80,7 +94,8 @@ final class FirstFitPacker {
         after[d] += request[d];
       }
       if (!Dimensions.fits(after, room)
-          || (colocation.active() && colocation.room(c, counts, groupCounts, present, null) <= 0)) {
+          || (colocation.active() && colocation.room(c, counts, groupCounts, present, null) <= 0)
+          || !takesPins(classes.get(c), tier.group(options.groups()[0]), pins)) {
         return null;
       }
       int n = 0;
@@ -101,9 +116,12 @@ final class FirstFitPacker {
         // Options only shrink: a kind that shares no offering now never will.
         incompatibleKinds.set(kind);
       }
-      return n == 0
-          ? null
-          : new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n));
+      if (n == 0) {
+        return null;
+      }
+      ClaimOptions narrowed =
+          new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n));
+      return keepsFloors(narrowed) ? narrowed : null;
     }
 
     void add(int c, ClaimOptions narrowed) {
@@ -203,14 +221,39 @@ final class FirstFitPacker {
       ClaimOptions options =
           selection.withoutExotic(
               new ClaimOptions(Arrays.copyOf(scratchGroups, n), Arrays.copyOf(scratchMasks, n)));
+      if (!keepsFloors(options)) {
+        continue;
+      }
       Claim claim = new Claim(order);
       claim.options = options;
+      claim.pins = ShapeFactory.pins(c, tier.group(options.groups()[0]));
       if (limited) {
         budget.spend(largest(options), 1);
       }
       return claim;
     }
     return null;
+  }
+
+  private boolean keepsFloors(ClaimOptions options) {
+    List<TypeGroup> groups = new ArrayList<>();
+    for (int g : options.groups()) {
+      groups.add(tier.group(g));
+    }
+    return minValues.kept(groups.get(0).pool(), groups);
+  }
+
+  /** May a pod of the class go on a node with these values of the pool's open custom keys? */
+  private static boolean takesPins(PodClass c, TypeGroup group, Map<String, String> pins) {
+    for (Map.Entry<String, String> pin : pins.entrySet()) {
+      String wanted = c.domain().get(pin.getKey());
+      if (wanted != null
+          ? !wanted.equals(pin.getValue())
+          : !DomainCatalog.openValues(group, pin.getKey(), c.terms()).contains(pin.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A stand-in node with the largest capacity of any option, resource by resource. */
@@ -234,7 +277,7 @@ final class FirstFitPacker {
   }
 
   private NodeBatch launch(Claim k) {
-    Shape shape = selection.launch(k.options);
+    Shape shape = selection.launch(k.options, k.pins);
     int kinds = 0;
     for (int count : k.counts) {
       kinds += count > 0 ? 1 : 0;

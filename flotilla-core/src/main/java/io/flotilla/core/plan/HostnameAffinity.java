@@ -7,11 +7,13 @@ import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodAffinityTerm;
 import io.flotilla.core.pod.PodId;
+import io.flotilla.core.pod.TopologySpread;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -20,11 +22,20 @@ import java.util.TreeSet;
  * class whose term selects only itself becomes one bundle, packed as a single pod of the summed
  * requests and unpacked afterwards (kube-scheduler lets the first pod land anywhere; the others
  * must follow it). A class whose term selects other pending pods joins their nodes after packing
- * ({@link AffinityJoin}).
+ * ({@link AffinityJoin}). A bundle holds no more pods than one node may: one when the pods repel
+ * each other (anti-affinity on the hostname, a host port), maxSkew under a hostname spread of their
+ * own; the others can follow the first pod nowhere and are unschedulable.
  */
 final class HostnameAffinity {
-  /** Classes to pack, bundles (synthetic pod to real pods), and classes that join after packing. */
-  record Result(List<PodClass> classes, Map<PodId, List<PodId>> bundles, List<PodClass> joining) {}
+  /**
+   * Classes to pack, bundles (synthetic pod to real pods), classes that join after packing, and
+   * pods no node may take beside their group's first pod.
+   */
+  record Result(
+      List<PodClass> classes,
+      Map<PodId, List<PodId>> bundles,
+      List<PodClass> joining,
+      Map<PodId, String> refused) {}
 
   private HostnameAffinity() {}
 
@@ -32,6 +43,7 @@ final class HostnameAffinity {
     List<PodClass> classes = new ArrayList<>();
     Map<PodId, List<PodId>> bundles = new HashMap<>();
     List<PodClass> joining = new ArrayList<>();
+    Map<PodId, String> refused = new TreeMap<>();
     for (PodClass c : input) {
       List<PodAffinityTerm> terms = hostnameTerms(c.template());
       if (terms.isEmpty()) {
@@ -56,11 +68,21 @@ final class HostnameAffinity {
           input.stream()
               .anyMatch(d -> d != c && terms.stream().allMatch(t -> t.selects(d.template(), ns)));
       if (!others && terms.stream().allMatch(t -> t.selects(c.template(), ns))) {
-        PodId bundle = new PodId(ns, c.pods().get(0).name() + "#with-" + (c.count() - 1));
-        bundles.put(bundle, c.pods());
+        int size = (int) Math.min(c.count(), perNode(c.template()));
+        List<PodId> members = c.pods().subList(0, size);
+        for (PodId p : c.pods().subList(size, c.pods().size())) {
+          refused.put(
+              p,
+              "required pod affinity on kubernetes.io/hostname: its pods must share one node, which"
+                  + " may hold only "
+                  + size
+                  + " of them (anti-affinity, host ports or hostname spread)");
+        }
+        PodId bundle = new PodId(ns, members.get(0).name() + "#with-" + (size - 1));
+        bundles.put(bundle, List.copyOf(members));
         long[] request = c.request().clone();
         for (int d = 0; d < request.length; d++) {
-          request[d] *= c.count();
+          request[d] *= size;
         }
         classes.add(
             new PodClass(
@@ -75,7 +97,21 @@ final class HostnameAffinity {
         joining.add(c);
       }
     }
-    return new Result(classes, bundles, joining);
+    return new Result(classes, bundles, joining, refused);
+  }
+
+  /** How many pods like this one a node may hold: repelling pods one, a hostname spread maxSkew. */
+  private static long perNode(Pod pod) {
+    if (Colocation.repels(pod, pod)) {
+      return 1;
+    }
+    long cap = Long.MAX_VALUE;
+    for (TopologySpread s : pod.topologySpread()) {
+      if (WellKnownLabels.HOSTNAME.equals(s.topologyKey()) && s.selector().matches(pod.labels())) {
+        cap = Math.min(cap, s.maxSkew());
+      }
+    }
+    return cap;
   }
 
   static List<PodAffinityTerm> hostnameTerms(Pod pod) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -80,6 +81,11 @@ final class InstanceSelection {
    * decides the capacity type among types of equal price.
    */
   Shape launch(ClaimOptions options) {
+    return launch(options, Map.of());
+  }
+
+  /** The launch, the node carrying the claim's values for the pool's open custom keys. */
+  Shape launch(ClaimOptions options, Map<String, String> pins) {
     ClaimOptions left = withoutExotic(options);
     if (mixed(left)) {
       left = withoutUnwantedSpot(left);
@@ -110,7 +116,7 @@ final class InstanceSelection {
     if (bestGroup < 0) {
       throw new IllegalStateException("a claim with no open offering");
     }
-    return tier.shape(bestGroup, bestOffering);
+    return tier.shape(bestGroup, bestOffering, pins);
   }
 
   /** Whether both capacity types are open among the options. */

@@ -44,6 +44,7 @@ final class MinValues {
             c.template().tolerations(),
             c.template().architectures(),
             c.domain(),
+            c.template().hostPorts(),
             s.id());
     return memo.computeIfAbsent(key, k -> check(c, s));
   }
@@ -56,6 +57,29 @@ final class MinValues {
       for (TypeGroup g : groups) {
         String v = g.baseLabels().get(floor.key());
         if (v != null && holds(size(g.allocatable()), size)) {
+          values.add(v);
+        }
+      }
+      if (values.size() < floor.minValues()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Do a claim's instance-type options still span the pool's floors? Karpenter keeps a pod off a
+   * NodeClaim whose options it would cut below them.
+   */
+  boolean kept(NodePool pool, List<TypeGroup> options) {
+    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT) {
+      return true;
+    }
+    for (Requirement floor : floors(pool)) {
+      Set<String> values = new TreeSet<>();
+      for (TypeGroup g : options) {
+        String v = g.baseLabels().get(floor.key());
+        if (v != null) {
           values.add(v);
         }
       }

@@ -92,7 +92,14 @@ public final class Planner {
     return outcome;
   }
 
+  /** How often a plan is made again without the pods the guards took back. */
+  private static final int REPLANS = 2;
+
   private Outcome planOnce(PlanRequest request, boolean withLowerBound) {
+    return planOnce(request, withLowerBound, 0);
+  }
+
+  private Outcome planOnce(PlanRequest request, boolean withLowerBound, int round) {
     List<Pod> pending = request.pendingPods();
     Set<String> requested = new TreeSet<>();
     pending.forEach(p -> requested.addAll(p.requests().names()));
@@ -187,17 +194,48 @@ public final class Planner {
             prepared.affinity(),
             byId,
             bound,
-            taintsOf(request));
-    Plan guarded =
-        SkewGuard.enforce(assembled, prepared.spreads(), byId, fleet.labelsByNode(), bound);
-    List<String> warnings = new ArrayList<>(guarded.warnings());
+            taintsOf(request),
+            request.daemonSets());
+    // Taking pods back for one rule may break the other (a spread's minimum, an affinity's
+    // target): both run until neither takes any back.
+    Plan plan = assembled;
+    for (int before = -1; before != plan.unschedulable().size(); ) {
+      before = plan.unschedulable().size();
+      plan = AffinityGuard.enforce(plan, byId, fleet.labelsByNode(), bound);
+      plan = SkewGuard.enforce(plan, prepared.spreads(), byId, fleet.labelsByNode(), bound);
+    }
+    List<String> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(spotWarnings);
-    Plan plan = guarded.withWarnings(warnings);
+    plan = plan.withWarnings(warnings);
+    Map<PodId, String> withdrawn = withdrawn(assembled, plan);
+    if (!withdrawn.isEmpty() && round < REPLANS) {
+      // The nodes were bought for pods now taken back: the others are planned again without
+      // them, so their nodes, types and budget go to pods that can stay.
+      List<Pod> kept = request.pods().stream().filter(p -> !withdrawn.containsKey(p.id())).toList();
+      Plan again = planOnce(request.withPods(kept), false, round + 1).plan();
+      List<Unschedulable> failed = new ArrayList<>(again.unschedulable());
+      withdrawn.forEach((p, r) -> failed.add(new Unschedulable(p, r)));
+      failed.sort(Comparator.comparing(Unschedulable::pod));
+      plan = new Plan(again.nodes(), failed, again.warnings());
+    }
     CostBound costBound =
         withLowerBound
             ? RequestBound.solve(boundProblem, RequestBound.placedUnits(classes, plan))
             : null;
     return new Outcome(plan, costBound);
+  }
+
+  /** The pods placed before the guards ran and taken back by them, with the reasons. */
+  private static Map<PodId, String> withdrawn(Plan before, Plan after) {
+    Set<PodId> placed = new HashSet<>();
+    before.nodes().forEach(n -> placed.addAll(n.pods()));
+    Map<PodId, String> out = new TreeMap<>();
+    for (Unschedulable u : after.unschedulable()) {
+      if (placed.contains(u.pod())) {
+        out.put(u.pod(), u.reason());
+      }
+    }
+    return out;
   }
 
   /** Classes some pool of the later tiers could still take. */

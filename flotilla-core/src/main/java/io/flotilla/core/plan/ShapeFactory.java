@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Expands node pools into what they can launch: per pool, the instance types its requirements admit
@@ -79,7 +81,8 @@ final class ShapeFactory {
                 open,
                 List.copyOf(chunk),
                 allocatable,
-                capacity));
+                capacity,
+                daemonPorts(pool, type, base, open, chunk)));
       }
     }
     return groups;
@@ -215,6 +218,28 @@ final class ShapeFactory {
       }
     }
     return true;
+  }
+
+  /** Per offering, the host ports of the DaemonSets that run on its nodes. */
+  private List<Set<String>> daemonPorts(
+      NodePool pool,
+      InstanceType type,
+      Map<String, String> base,
+      Requirements open,
+      List<Offering> offerings) {
+    List<Set<String>> out = new ArrayList<>();
+    for (Offering o : offerings) {
+      Set<String> ports = new TreeSet<>();
+      NodeTemplate template = new NodeTemplate(base, o.zone(), o.capacityType().label(), open);
+      for (DaemonSet ds : daemonSets) {
+        if (!ds.template().hostPorts().isEmpty()
+            && Compatibility.daemonRuns(ds.template(), template, pool.taints(), type.arch())) {
+          ports.addAll(ds.template().hostPorts());
+        }
+      }
+      out.add(ports.isEmpty() ? Set.of() : Set.copyOf(ports));
+    }
+    return out;
   }
 
   private Resources daemonOverhead(NodePool pool, NodeTemplate template, InstanceType type) {

@@ -4,10 +4,8 @@ import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -93,34 +91,11 @@ final class SkewGuard {
     if (removed.isEmpty()) {
       return plan;
     }
-    return without(plan, removed, pods);
+    return Withdrawal.without(plan, removed, pods);
   }
 
   private static boolean matches(SpreadQuotas.Spread s, Pod p) {
     return p.id().namespace().equals(s.namespace())
         && s.constraint().selector().matches(p.labels());
-  }
-
-  private static Plan without(Plan plan, Map<PodId, String> removed, Map<PodId, Pod> pods) {
-    List<PlannedNode> nodes = new ArrayList<>();
-    for (PlannedNode n : plan.nodes()) {
-      List<PodId> kept = n.pods().stream().filter(p -> !removed.containsKey(p)).toList();
-      if (!n.existing() && kept.isEmpty()) {
-        continue;
-      }
-      io.flotilla.core.resource.Resources used = n.used();
-      for (PodId p : n.pods()) {
-        if (removed.containsKey(p)) {
-          used = used.minusFloored(ClassGrouping.withPodSlot(pods.get(p).requests()));
-        }
-      }
-      nodes.add(n.withPods(kept, used));
-    }
-    List<Unschedulable> failed = new ArrayList<>(plan.unschedulable());
-    removed.forEach((pod, reason) -> failed.add(new Unschedulable(pod, reason)));
-    failed.sort(java.util.Comparator.comparing(Unschedulable::pod));
-    Set<PodId> seen = new HashSet<>();
-    failed.removeIf(u -> !seen.add(u.pod()));
-    return new Plan(nodes, failed, plan.warnings());
   }
 }

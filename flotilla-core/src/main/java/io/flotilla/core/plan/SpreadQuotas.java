@@ -107,7 +107,14 @@ final class SpreadQuotas {
       Map<PodId, String> failed,
       Map<List<Object>, Spread> spreads) {
     String topologyKey = spread.topologyKey();
-    Set<String> domains = catalog.domains(c, topologyKey);
+    // The scheduler takes the minimum over the domains of the nodes the pod's required terms
+    // admit, preferences, PreferNoSchedule taints and the planner's pins aside; a domain only a
+    // relaxed class reaches gets its share with the preferences given up
+    // (ClassPreparation.relaxPinned). Domains a pin from an earlier spread rules out take none of
+    // these pods, but still bound the others: none may exceed their minimum by more than maxSkew.
+    Set<String> eligible =
+        catalog.domains(eligibility(c).withPods(c.id(), c.pods(), Map.of()), topologyKey);
+    Set<String> domains = catalog.domains(eligibility(c), topologyKey);
     if (domains.isEmpty()) {
       if (usable.test(c)) {
         c.pods()
@@ -124,18 +131,31 @@ final class SpreadQuotas {
     }
     Key key = new Key(spread.selector(), c.template().id().namespace(), topologyKey);
     Map<String, Integer> tally = counts.computeIfAbsent(key, this::boundCounts);
-    boolean tooFewDomains = spread.minDomains() != null && domains.size() < spread.minDomains();
-    List<Share> shares = assign(c, topologyKey, domains, tally, spread.maxSkew(), tooFewDomains);
+    boolean tooFewDomains = spread.minDomains() != null && eligible.size() < spread.minDomains();
+    long ceiling = Long.MAX_VALUE;
+    for (String d : eligible) {
+      if (!domains.contains(d)) {
+        ceiling = Math.min(ceiling, tally.getOrDefault(d, 0) + (long) spread.maxSkew());
+      }
+    }
+    List<Share> shares =
+        assign(c, topologyKey, domains, tally, spread.maxSkew(), tooFewDomains, ceiling);
     int placed = shares.stream().mapToInt(s -> s.pods().size()).sum();
+    String reason =
+        tooFewDomains
+            ? "topology spread on "
+                + topologyKey
+                + ": only "
+                + eligible.size()
+                + " domains, minDomains "
+                + spread.minDomains()
+            : "topology spread on "
+                + topologyKey
+                + ": domains its other spreads keep it from hold too few matching pods (maxSkew "
+                + spread.maxSkew()
+                + ")";
     for (PodId p : c.pods().subList(placed, c.pods().size())) {
-      failed.put(
-          p,
-          "topology spread on "
-              + topologyKey
-              + ": only "
-              + domains.size()
-              + " domains, minDomains "
-              + spread.minDomains());
+      failed.put(p, reason);
     }
     recordAll(c, key, shares);
     if (spread.hard()) {
@@ -148,7 +168,7 @@ final class SpreadQuotas {
                       c.template().id().namespace(),
                       new LinkedHashSet<>(),
                       new LinkedHashSet<>()));
-      planned.domains().addAll(domains);
+      planned.domains().addAll(eligible);
       planned.constrained().addAll(c.pods());
     }
     return pinned(c, topologyKey, shares);
@@ -161,7 +181,8 @@ final class SpreadQuotas {
       Set<String> domains,
       Map<String, Integer> tally,
       int maxSkew,
-      boolean zeroMin) {
+      boolean zeroMin,
+      long ceiling) {
     int n = c.count();
     List<String> order = new ArrayList<>(domains);
     long[] before = new long[order.size()];
@@ -191,6 +212,9 @@ final class SpreadQuotas {
       }
     }
     long[] added = SkewSplit.split(before, n, maxSkew, zeroMin, cost);
+    if (ceiling != Long.MAX_VALUE) {
+      capAt(before, added, ceiling);
+    }
     List<Share> shares = new ArrayList<>();
     int next = 0;
     for (int i = 0; i < added.length; i++) {
@@ -200,6 +224,32 @@ final class SpreadQuotas {
       }
     }
     return shares;
+  }
+
+  /**
+   * No domain ends above the ceiling; pods taken off go, one by one, to the domain with the fewest
+   * that is still below it, which keeps the split within maxSkew.
+   */
+  private static void capAt(long[] before, long[] added, long ceiling) {
+    long over = 0;
+    for (int i = 0; i < added.length; i++) {
+      long keep = Math.max(0, Math.min(added[i], ceiling - before[i]));
+      over += added[i] - keep;
+      added[i] = keep;
+    }
+    for (; over > 0; over--) {
+      int best = -1;
+      for (int i = 0; i < added.length; i++) {
+        long now = before[i] + added[i];
+        if (now < ceiling && (best < 0 || now < before[best] + added[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        return;
+      }
+      added[best]++;
+    }
   }
 
   /**
@@ -240,6 +290,11 @@ final class SpreadQuotas {
       work = next;
     }
     return work;
+  }
+
+  /** The class as the scheduler sees it when it counts domains: its required terms only. */
+  private static PodClass eligibility(PodClass c) {
+    return c.withTerms(ClassPreparation.requiredTerms(c)).withAvoidSoftTaints(false);
   }
 
   private static PodClass pin(PodClass c, String topologyKey, String domain) {

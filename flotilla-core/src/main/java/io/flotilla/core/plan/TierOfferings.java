@@ -25,14 +25,16 @@ final class TierOfferings {
       List<Toleration> tolerations,
       Set<String> architectures,
       Map<String, String> domain,
-      boolean avoidSoftTaints) {
+      boolean avoidSoftTaints,
+      Set<String> hostPorts) {
     static Kind of(PodClass c) {
       return new Kind(
           c.terms(),
           c.template().tolerations(),
           c.template().architectures(),
           c.domain(),
-          c.avoidSoftTaints());
+          c.avoidSoftTaints(),
+          c.template().hostPorts());
     }
   }
 
@@ -144,6 +146,11 @@ final class TierOfferings {
   /** The node one offering of group g launches, after its DaemonSets. */
   Shape shape(int g, int i) {
     return shapes(g)[i];
+  }
+
+  /** The node one offering launches with values fixed for the pool's open custom keys. */
+  Shape shape(int g, int i, Map<String, String> pins) {
+    return pins.isEmpty() ? shape(g, i) : factory.shape(groups.get(g), offering(g, i), pins);
   }
 
   /** The offerings of the mask whose nodes have room for {@code used}. */

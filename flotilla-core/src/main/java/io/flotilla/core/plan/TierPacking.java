@@ -162,7 +162,8 @@ final class TierPacking {
     if (ctx.strategy() == Planner.Strategy.FIRST_FIT_DECREASING) {
       // Karpenter chooses among every type and offering of the tier's pools, not the pruned shapes.
       batches =
-          new FirstFitPacker(new TierOfferings(tier, factory), classes, colocation, dims)
+          new FirstFitPacker(
+                  new TierOfferings(tier, factory), classes, colocation, dims, ctx.minValues())
               .pack(remaining, budget);
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);

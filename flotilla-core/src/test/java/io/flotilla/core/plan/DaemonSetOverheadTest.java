@@ -9,6 +9,8 @@ import io.flotilla.core.nodepool.KubeletConfig;
 import io.flotilla.core.taint.Effect;
 import io.flotilla.core.taint.Taint;
 import io.flotilla.core.taint.Toleration;
+import io.flotilla.core.testing.ExistingNodes;
+import io.flotilla.core.testing.PlanInvariants;
 import io.flotilla.core.testing.Planning;
 import io.flotilla.core.testing.PoolBuilder;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,33 @@ class DaemonSetOverheadTest {
             .plan();
 
     assertThat(result.reason("big-0")).contains("m5").contains("no instance type fits");
+  }
+
+  @Test
+  void aPodNeedingTheDaemonSetsHostPortGoesOnlyWhereTheDaemonSetDoesNotRun() {
+    // The agent binds 8080 on every node of the open pool; only the tainted pool's nodes, which it
+    // does not tolerate, leave the port free, and the existing node runs the agent too.
+    Taint taint = new Taint("team", "web", Effect.NO_SCHEDULE);
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("old-1", "m5.2xlarge"))
+            .pool(pool("open", 100))
+            .pool(m5xlarge().taint(taint))
+            .daemonSet("agent", app("agent").requests("100m", "128Mi").hostPort("8080/TCP").one())
+            .pods(
+                app("web")
+                    .requests("500m", "512Mi")
+                    .hostPort("8080/TCP")
+                    .tolerate(Toleration.equal("team", "web", Effect.NO_SCHEDULE))
+                    .replicas(2))
+            .pods(app("api").requests("500m", "512Mi").hostPort("8080/TCP").replicas(1))
+            .plan();
+
+    assertThat(result.nodeOf("web-0").nodePool()).isEqualTo("m5");
+    assertThat(result.nodeOf("web-1").nodePool()).isEqualTo("m5");
+    assertThat(result.reason("api-0")).isNotEmpty();
+    assertThat(result.existing("old-1").pods()).isEmpty();
+    Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(result.request());
+    assertThat(PlanInvariants.constraintViolations(result.request(), firstFit)).isEmpty();
   }
 }

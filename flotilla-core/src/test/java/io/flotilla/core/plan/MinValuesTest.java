@@ -8,6 +8,7 @@ import io.flotilla.core.catalog.InstanceType;
 import io.flotilla.core.label.Operator;
 import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.testing.PlanInvariants;
 import io.flotilla.core.testing.Planning;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,18 @@ class MinValuesTest {
 
     assertThat(plan.unschedulable()).isEmpty();
     assertThat(plan.newNodes()).allMatch(n -> n.instanceType().equals("m5.large"));
+  }
+
+  @Test
+  void theBaselineKeepsAPodOffAClaimItWouldCutBelowMinValues() {
+    PlanRequest request =
+        Planning.request()
+            .pool(pool("flexible", 10).require(THREE_FAMILIES))
+            .pods(app("web").requests("700m", "3Gi").replicas(40))
+            .build();
+    Plan plan = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
+
+    assertThat(PlanInvariants.of(request, plan).minValues()).isEmpty();
+    assertThat(plan.unschedulable()).isEmpty();
   }
 }

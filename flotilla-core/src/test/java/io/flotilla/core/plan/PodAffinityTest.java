@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.testing.ExistingNodes;
+import io.flotilla.core.testing.PlanInvariants;
 import io.flotilla.core.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,123 @@ class PodAffinityTest {
 
     assertThat(result.placed()).isEqualTo(9);
     assertThat(result.countBy(ZONE)).hasSize(1);
+  }
+
+  @Test
+  void selfAffinityOnHostnameWithAHostPortPlacesOnlyTheFirstPod() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .pods(
+                app("gang")
+                    .requests("1", "1Gi")
+                    .hostPort("8080/TCP")
+                    .affinity("gang", HOSTNAME)
+                    .replicas(3))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(1);
+    assertThat(result.reason("gang-1")).contains("share one node").contains("only 1");
+    assertBaselineKeepsTheConstraints(result.request());
+  }
+
+  @Test
+  void selfAffinityAndSelfAntiAffinityOnHostnamePlacesOnlyTheFirstPod() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .pods(
+                app("gang")
+                    .requests("1", "1Gi")
+                    .antiAffinity("gang", HOSTNAME)
+                    .affinity("gang", HOSTNAME)
+                    .replicas(4))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(1);
+    assertThat(result.reason("gang-3")).contains("share one node");
+    assertBaselineKeepsTheConstraints(result.request());
+  }
+
+  @Test
+  void zoneAffinityToPodsThatEndUpUnschedulableTakesTheFollowersBack() {
+    // The sidecars must join a db pod's node, but no node may run the arm64-only db image; the
+    // web pods were pinned to the sidecars' zone and have nothing to follow there.
+    var result =
+        Planning.request()
+            .pool(pool("general", 10).require(WellKnownLabels.ARCH, "amd64"))
+            .pods(app("db").requests("1", "1Gi").images("arm64").replicas(1))
+            .pods(app("sidecar").requests("250m", "256Mi").affinity("db", HOSTNAME).replicas(2))
+            .pods(app("web").requests("1", "1Gi").affinity("sidecar", ZONE).replicas(3))
+            .plan();
+
+    assertThat(result.placed()).isZero();
+    assertThat(result.reason("web-0")).contains("pod affinity").contains(ZONE);
+    assertBaselineKeepsTheConstraints(result.request());
+  }
+
+  @Test
+  void roomFreedOnAnExistingNodeByPodsTakenBackIsUsedAgain() {
+    // The big pods follow the sidecars into a zone and fill the existing node first; the sidecars
+    // find no db pod to join, so the big pods are taken back. Planned again without them, the web
+    // pod takes the room they leave instead of a new node.
+    var result =
+        Planning.request()
+            .node(ExistingNodes.node("old-1", "m5.xlarge", "us-east-1a", null, List.of(), false))
+            .pool(pool("general", 10).require(WellKnownLabels.ARCH, "amd64"))
+            .pods(app("db").requests("1", "1Gi").images("arm64").replicas(1))
+            .pods(app("sidecar").requests("250m", "256Mi").affinity("db", HOSTNAME).replicas(1))
+            .pods(app("big").requests("3", "4Gi").affinity("sidecar", ZONE).replicas(1))
+            .pods(app("web").requests("2", "2Gi").replicas(1))
+            .plan();
+
+    assertThat(result.reason("big-0")).contains("pod affinity");
+    assertThat(result.nodeOf("web-0").name()).isEqualTo("old-1");
+    assertThat(result.newNodes()).isEmpty();
+  }
+
+  private static void assertBaselineKeepsTheConstraints(PlanRequest request) {
+    Plan firstFit = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
+    assertThat(PlanInvariants.constraintViolations(request, firstFit)).isEmpty();
+  }
+
+  @Test
+  void podsJoiningTheirTargetsNodeKeepTheirHostnameSpread() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .pods(app("cache").requests("1", "2Gi").replicas(1))
+            .pods(
+                app("web")
+                    .requests("250m", "256Mi")
+                    .affinity("cache", HOSTNAME)
+                    .spread(HOSTNAME, 1, null)
+                    .replicas(3))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(2);
+    assertThat(result.nodeOf("web-0")).isEqualTo(result.nodeOf("cache-0"));
+    assertThat(result.reason("web-1")).contains("pod affinity");
+    assertBaselineKeepsTheConstraints(result.request());
+  }
+
+  @Test
+  void podsJoiningTheirTargetsNodeAvoidTheHostPortOfADaemonSetThere() {
+    var result =
+        Planning.request()
+            .pool(pool("general", 10))
+            .daemonSet("agent", app("agent").requests("100m", "128Mi").hostPort("8080/TCP").one())
+            .pods(app("cache").requests("1", "2Gi").replicas(1))
+            .pods(
+                app("web")
+                    .requests("250m", "256Mi")
+                    .hostPort("8080/TCP")
+                    .affinity("cache", HOSTNAME)
+                    .replicas(1))
+            .plan();
+
+    assertThat(result.placed()).isEqualTo(1);
+    assertThat(result.reason("web-0")).contains("pod affinity");
+    assertBaselineKeepsTheConstraints(result.request());
   }
 }

@@ -5,6 +5,7 @@ import static io.flotilla.core.testing.PoolBuilder.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.testing.PlanInvariants;
 import io.flotilla.core.testing.Planning;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,45 @@ class TopologyDomainsTest {
     assertThat(result.placed()).isEqualTo(6);
     assertThat(result.countBy(ZONE).values()).containsOnly(2);
     assertThat(result.countBy(CT).values()).containsOnly(3);
+  }
+
+  @Test
+  void theBaselinesNodesCarryTheCustomValueTheirPodsSpreadOver() {
+    PlanRequest request =
+        Planning.request()
+            .pool(pool("spot", 0).require(CT, "spot").require(SPREAD, "2", "3", "4", "5"))
+            .pool(pool("on-demand", 0).require(CT, "on-demand").require(SPREAD, "1"))
+            .pods(app("api").requests("1", "1Gi").spread(SPREAD, 1, null).replicas(10))
+            .build();
+    var result =
+        new Planning.Result(
+            request, new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request));
+
+    assertThat(PlanInvariants.constraintViolations(request, result.plan())).isEmpty();
+    assertThat(result.newNodes()).allSatisfy(n -> assertThat(n.labels()).containsKey(SPREAD));
+    assertThat(result.countBy(SPREAD).values()).containsOnly(2);
+  }
+
+  @Test
+  void aDomainAnEarlierSpreadPinsThePodsAwayFromStillBoundsTheirCount() {
+    // Capacity type first: the on-demand half may only use capacity-spread 1, yet values 2 to 5
+    // count for its skew, so it cannot put three pods there while one of them holds none.
+    var result =
+        Planning.request()
+            .pool(pool("spot", 0).require(CT, "spot").require(SPREAD, "2", "3", "4", "5"))
+            .pool(pool("on-demand", 0).require(CT, "on-demand").require(SPREAD, "1"))
+            .pods(
+                app("api")
+                    .requests("1", "1Gi")
+                    .spread(CT, 1, null)
+                    .spread(SPREAD, 1, null)
+                    .replicas(6))
+            .plan();
+
+    assertThat(result.countBy(SPREAD).values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
+    assertThat(result.plan().unschedulable())
+        .isNotEmpty()
+        .allSatisfy(u -> assertThat(u.reason()).contains("topology spread"))
+        .anySatisfy(u -> assertThat(u.reason()).contains("other spreads keep it from"));
   }
 }

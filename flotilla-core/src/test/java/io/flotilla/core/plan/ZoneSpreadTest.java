@@ -55,6 +55,31 @@ class ZoneSpreadTest {
   }
 
   @Test
+  void aZoneOnlyAPreferenceRulesOutStillCountsForTheSkew() {
+    // The arm64 pool has no us-east-1c, but the pods only prefer arm64: the scheduler counts
+    // us-east-1c (the amd64 pool reaches it), so the pods spread over all three zones.
+    var result =
+        Planning.request()
+            .pool(
+                pool("arm", 10)
+                    .require(WellKnownLabels.ARCH, "arm64")
+                    .require(ZONE, "us-east-1a", "us-east-1b"))
+            .pool(pool("amd", 10).require(WellKnownLabels.ARCH, "amd64"))
+            .pods(
+                app("web")
+                    .requests("500m", "512Mi")
+                    .prefer(50, Requirement.in(WellKnownLabels.ARCH, "arm64"))
+                    .spread(ZONE, 1, null)
+                    .replicas(6))
+            .plan();
+
+    assertThat(result.countBy(ZONE))
+        .containsOnly(
+            Map.entry("us-east-1a", 2), Map.entry("us-east-1b", 2), Map.entry("us-east-1c", 2));
+    assertThat(result.nodeOf("web-0").arch()).isEqualTo("arm64");
+  }
+
+  @Test
   void aLargerMaxSkewAllowsALargerDifference() {
     var result =
         Planning.request()
