@@ -126,7 +126,9 @@ class KarpenterExamplesFixturesTest {
     assertThat(p.requirements().list())
         .containsExactly(
             new Requirement(WellKnownLabels.INSTANCE_CPU, Operator.GT, Set.of("3"), null),
-            new Requirement(WellKnownLabels.INSTANCE_MEMORY, Operator.GT, Set.of("8191"), null));
+            new Requirement(WellKnownLabels.INSTANCE_MEMORY, Operator.GT, Set.of("8191"), null),
+            // No capacity type named: Karpenter's NodeClaims default to on-demand.
+            Requirement.in(WellKnownLabels.CAPACITY_TYPE, "on-demand"));
   }
 
   @Test
