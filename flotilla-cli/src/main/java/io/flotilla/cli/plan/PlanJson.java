@@ -54,6 +54,7 @@ final class PlanJson {
           "configurationLpPerHour",
           bound.configurationLp() == null ? null : Money.round(bound.configurationLp()));
       lp.put("kind", bound.kind());
+      lp.put("scope", bound.scope());
       root.put("lowerBound", lp);
     }
     root.put("warnings", List.copyOf(warnings));

@@ -121,6 +121,9 @@ final class PlanTable {
             : "configuration-lp".equals(bound.kind())
                 ? "; plain-lp $" + Money.cents(bound.plainLp()) + "/hour"
                 : "; configuration-lp $" + Money.cents(bound.configurationLp()) + "/hour";
+    if (bound.spotFirst()) {
+      other += "; for plans keeping Spot-capable pods on Spot nodes";
+    }
     out.printf(
         Locale.ROOT,
         "LP lower bound: $%s/hour (%s%s), plan / bound = %s%n",

@@ -47,7 +47,7 @@ class PlanJsonContractTest {
           "used",
           "pods");
   private static final List<String> BOUND =
-      List.of("plainLpPerHour", "configurationLpPerHour", "kind");
+      List.of("plainLpPerHour", "configurationLpPerHour", "kind", "scope");
   private static final Set<String> BANDS = Set.of("<5%", "5-10%", "10-15%", "15-20%", ">20%");
   private static final Pattern QUANTITY = Pattern.compile("\\d+(m|Ki|Mi|Gi|Ti|Pi)?");
 
@@ -62,6 +62,7 @@ class PlanJsonContractTest {
     JsonNode configuration = bound.get("configurationLpPerHour");
     assertThat(configuration.isNull() || configuration.isNumber()).isTrue();
     assertThat(bound.get("kind").asText()).isIn("plain-lp", "configuration-lp");
+    assertThat(bound.get("scope").asText()).isEqualTo("all-plans");
     double best =
         configuration.isNull()
             ? bound.get("plainLpPerHour").asDouble()

@@ -147,7 +147,7 @@ public final class Planner {
             new ExoticTypes(candidates, factory),
             request.options());
     // The bound's problem sees the existing nodes' room and the budget before the plan uses them.
-    BoundProblem boundProblem =
+    RequestBound.Problem boundProblem =
         withLowerBound ? RequestBound.problem(ctx, candidates, nodes, budget.copy()) : null;
     Map<Integer, Map<ExistingNode, Long>> onExisting =
         ExistingPlacement.fill(classes, remaining, nodes, colocation, dims);

@@ -23,15 +23,23 @@ import java.util.Set;
  * valid bound. The bound speaks of plans placing at least as many pods as the plan placed.
  */
 final class RequestBound {
+  /**
+   * Up to this many pod classes the program lets Spot-capable pods onto on-demand node kinds beside
+   * pods that need on-demand (a bound on every plan); beyond, ojalgo's simplex took minutes on it
+   * (2,000 diverse pods), so Spot-capable pods stay on Spot kinds and the bound says so.
+   */
+  static final int FULL_PROGRAM_CLASSES = 150;
+
   private RequestBound() {}
 
   /**
    * The problem to bound, built before the plan fills the existing nodes and spends the budget
    * (pass them untouched).
    */
-  static BoundProblem problem(
+  static Problem problem(
       PackingContext ctx, Candidates candidates, List<ExistingNode> nodes, PoolBudget budget) {
     List<PodClass> classes = ctx.classes();
+    boolean spotFirst = classes.size() > FULL_PROGRAM_CLASSES;
     long[] pods = new long[classes.size()];
     // Per type group, the offering mask of each class that may use it.
     Map<TypeGroup, Map<Integer, Long>> masks = new LinkedHashMap<>();
@@ -61,7 +69,8 @@ final class RequestBound {
           long spot = offeringsOf(group, CapacityType.SPOT);
           // An on-demand node of the group holding only Spot-capable pods is never cheaper than
           // the group's Spot node: they need on-demand kinds only beside pods that cannot use Spot.
-          boolean onDemandOnly = byClass.values().stream().anyMatch(m -> (m & spot) == 0);
+          boolean onDemandOnly =
+              !spotFirst && byClass.values().stream().anyMatch(m -> (m & spot) == 0);
           for (CapacityType type : CapacityType.values()) {
             long ofType = offeringsOf(group, type);
             int i = cheapestAllowed(group, byClass, ofType);
@@ -95,8 +104,11 @@ final class RequestBound {
         new BatchBoundProblem(
                 classes, shapes, compatible.toArray(BitSet[]::new), ctx.colocation(), ctx.dims())
             .of(pods, budget);
-    return withExisting(onNew, classes, nodes);
+    return new Problem(withExisting(onNew, classes, nodes), spotFirst);
   }
+
+  /** The program, and whether it keeps Spot-capable pods on Spot node kinds. */
+  record Problem(BoundProblem program, boolean spotFirst) {}
 
   /**
    * How many of the classes' pods the plan placed, counted as the bound counts them (a class's own
@@ -117,16 +129,18 @@ final class RequestBound {
   }
 
   /** Both bounds over plans that place at least {@code placedPods} pods. */
-  static CostBound solve(BoundProblem problem, long placedPods) {
+  static CostBound solve(Problem bound, long placedPods) {
+    BoundProblem problem = bound.program();
     PlainLpBound.Result plain = PlainLpBound.solve(problem, placedPods);
     if (plain.assumedPods() < plain.placeablePods()) {
       // Plans that leave placeable pods out: the configuration LP's partial-placement mode gave
       // values above such plans in tests, so only the plain LP speaks of them.
-      return new CostBound(plain.bound(), null);
+      return new CostBound(plain.bound(), null, bound.spotFirst());
     }
     ConfigurationLpBound.Result configuration =
         ConfigurationLpBound.solve(problem, plain, ConfigurationLpBound.Budget.DEFAULT);
-    return new CostBound(plain.bound(), configuration.attempted() ? configuration.bound() : null);
+    return new CostBound(
+        plain.bound(), configuration.attempted() ? configuration.bound() : null, bound.spotFirst());
   }
 
   /** The existing nodes' free room as options of one node each, at no cost and no pool. */
