@@ -218,10 +218,18 @@ public final class Planner {
       failed.sort(Comparator.comparing(Unschedulable::pod));
       plan = new Plan(again.nodes(), failed, again.warnings());
     }
-    CostBound costBound =
-        withLowerBound
-            ? RequestBound.solve(boundProblem, RequestBound.placedUnits(classes, plan))
-            : null;
+    CostBound costBound = null;
+    if (withLowerBound) {
+      try {
+        costBound = RequestBound.solve(boundProblem, RequestBound.placedUnits(classes, plan));
+      } catch (IllegalStateException e) {
+        // ojalgo's simplex gave up on the bound's program (seen at 10,000 diverse pods): the plan
+        // stands, said without a bound.
+        List<String> noted = new ArrayList<>(plan.warnings());
+        noted.add("lower bound not computed: " + e.getMessage());
+        plan = plan.withWarnings(noted);
+      }
+    }
     return new Outcome(plan, costBound);
   }
 
