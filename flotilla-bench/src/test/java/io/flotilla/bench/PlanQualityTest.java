@@ -62,6 +62,12 @@ class PlanQualityTest {
 
     assertThat(plan.unschedulable()).isEmpty();
     assertThat(PlanInvariants.violations(request, plan)).isEmpty();
+    if (outcome.bound() == null) {
+      // ojalgo's simplex gives up on some of these programs (weighted pools, seed 2): the plan
+      // must then say that it has no bound rather than fail.
+      assertThat(plan.warnings()).anyMatch(w -> w.startsWith("lower bound not computed"));
+      return;
+    }
     assertThat(outcome.bound().plainLp()).isPositive();
     assertThat(plan.newCostPerHour()).isGreaterThanOrEqualTo(outcome.bound().best() * (1 - 1e-9));
   }
