@@ -21,9 +21,10 @@ import java.util.TreeSet;
  *       and this one. The claim then keeps every option that still does.
  *   <li>Otherwise a new claim opens in the first pool (by name, the tier sharing one weight) that
  *       can take the pod: its options are the pool's types within the pool's remaining limits that
- *       hold the pod with an offering it may use, the 600 cheapest of them, exotic types dropped
- *       when a generic one is among them. The claim counts against the pool's limits at the largest
- *       of its options, resource by resource.
+ *       hold the pod with an offering it may use and are among the pool's 600 cheapest (ranked by
+ *       the pool's own offerings, not by the pod: a large first pod does not reach types beyond the
+ *       template's 600), exotic types dropped when a generic one is among them. The claim counts
+ *       against the pool's limits at the largest of its options, resource by resource.
  *   <li>A claim's options keep the pool's minValues floors: a pod that would cut them below is kept
  *       off it, and a claim whose options miss them from the start is not opened.
  *   <li>A claim fixes one value of each custom key its pool leaves open ({@code capacity-spread In
@@ -203,7 +204,7 @@ final class FirstFitPacker {
       boolean limited = !pool.limits().isEmpty() || pool.maxNodes() != null;
       int n = 0;
       for (int g : tier.byPrice(kind, p)) {
-        if (limited && budget.allowance(tier.shape(g, 0)) <= 0) {
+        if (!tier.inTemplate(g) || (limited && budget.allowance(tier.shape(g, 0)) <= 0)) {
           continue;
         }
         long fit = tier.fitting(g, tier.mask(kind, g), c.request());

@@ -48,6 +48,7 @@ final class TierOfferings {
   private final Map<Kind, Integer> kinds = new HashMap<>();
   private final List<long[]> masks = new ArrayList<>();
   private final Map<Long, int[]> byPrice = new HashMap<>();
+  private final Map<Integer, Set<String>> templateTypes = new HashMap<>();
 
   TierOfferings(List<NodePool> tier, ShapeFactory factory) {
     this.pools = List.copyOf(tier);
@@ -118,6 +119,35 @@ final class TierOfferings {
                   .thenComparing(g -> groups.get(g).type().name()));
           return usable.stream().mapToInt(Integer::intValue).toArray();
         });
+  }
+
+  /**
+   * Whether the type of group g is among its pool's {@link InstanceSelection#MAX_INSTANCE_TYPES}
+   * cheapest: the template's candidate types, ranked by the cheapest offering the pool allows
+   * (whatever pod comes), then by name. A claim's options never reach beyond them.
+   */
+  boolean inTemplate(int g) {
+    Set<String> kept =
+        templateTypes.computeIfAbsent(
+            poolOf[g],
+            pool -> {
+              Map<String, Double> price = new HashMap<>();
+              for (int h = 0; h < groups.size(); h++) {
+                int offerings = groups.get(h).offerings().size();
+                if (poolOf[h] == pool && offerings > 0) {
+                  double own = cheapest(h, -1L >>> (64 - offerings));
+                  price.merge(groups.get(h).type().name(), own, Math::min);
+                }
+              }
+              return Set.copyOf(
+                  price.keySet().stream()
+                      .sorted(
+                          Comparator.comparingDouble((String t) -> price.get(t))
+                              .thenComparing(t -> t))
+                      .limit(InstanceSelection.MAX_INSTANCE_TYPES)
+                      .toList());
+            });
+    return kept.contains(groups.get(g).type().name());
   }
 
   /** Whether any pool of the tier has an offering for the kind. */

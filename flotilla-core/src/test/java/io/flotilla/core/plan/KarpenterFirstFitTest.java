@@ -107,6 +107,22 @@ class KarpenterFirstFitTest {
     }
   }
 
+  @Test
+  void theSixHundredCheapestAreThePoolsOwnEvenWhenTheFirstPodFitsFewOfThem() {
+    SyntheticCatalog catalog = new SyntheticCatalog();
+    for (int i = 0; i < 599; i++) {
+      catalog.onDemand(generic(String.format("s%03d.large", i), 2), 0.010 + i * 0.0001);
+    }
+    catalog.onDemand(generic("mid.xlarge", 4), 0.2).onDemand(generic("big.4xlarge", 16), 1.0);
+
+    var result =
+        firstFit(catalog.build(), app("web").requests("3", "256Mi").replicas(5), pool("p", 10));
+
+    // No small type holds a 3-cpu pod, but all 599 rank among the pool's 600 cheapest: the big
+    // type is the 601st, so no claim may grow into it and each mid.xlarge holds one pod.
+    assertThat(types(result)).hasSize(5).containsOnly("mid.xlarge");
+  }
+
   /** Exotic types priced below the generic ones, so only the filter keeps them out. */
   private static Catalog withCheapExoticTypes() {
     return new SyntheticCatalog()

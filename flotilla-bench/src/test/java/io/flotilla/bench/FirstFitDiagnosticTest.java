@@ -1,0 +1,60 @@
+package io.flotilla.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.catalog.CatalogSettings;
+import io.flotilla.catalog.Ec2Catalog;
+import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.plan.Plan;
+import io.flotilla.core.plan.PlanRequest;
+import io.flotilla.core.plan.PlannedNode;
+import io.flotilla.core.plan.Planner;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A diagnostic, not a gate: the nodes both strategies launch for the diverse 2000-pod mix, seed 1,
+ * grouped by type and capacity type with price, pods and cpu/memory utilisation. Run on demand with
+ * {@code -Dtest=FirstFitDiagnosticTest}.
+ */
+@Tag("diagnostic")
+class FirstFitDiagnosticTest {
+  @Test
+  void printsTheNodesOfBothStrategiesOnTheDiverseMix() {
+    Catalog catalog = Ec2Catalog.load(CatalogSettings.defaults());
+    PlanRequest request =
+        new PlanBenchmarkRun(catalog)
+            .request(new BenchCase(BenchMix.DIVERSE, BenchPools.STANDARD, 2000, 1));
+    Plan ffd = new Planner(Planner.Strategy.FIRST_FIT_DECREASING).plan(request);
+    Plan planner = new Planner().plan(request);
+    print("first-fit", ffd);
+    print("planner", planner);
+    assertThat(ffd.newNodes()).isNotEmpty();
+  }
+
+  private static void print(String label, Plan plan) {
+    Map<String, double[]> rows = new TreeMap<>();
+    for (PlannedNode n : plan.newNodes()) {
+      String key = n.nodePool() + " " + n.instanceType() + " " + n.capacityType() + " " + n.arch();
+      double[] r = rows.computeIfAbsent(key, k -> new double[6]);
+      r[0]++;
+      r[1] += n.pricePerHour();
+      r[2] += n.pods().size();
+      r[3] += n.used().get("cpu") / (double) Math.max(1, n.allocatable().get("cpu"));
+      r[4] += n.used().get("memory") / (double) Math.max(1, n.allocatable().get("memory"));
+    }
+    System.out.printf(
+        "== %s: %d nodes, %.4f/h%n", label, plan.newNodes().size(), plan.newCostPerHour());
+    rows.entrySet().stream()
+        .sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
+        .forEach(
+            e -> {
+              double[] r = e.getValue();
+              System.out.printf(
+                  "%-55s n=%3.0f cost=%8.4f pods=%4.0f cpu=%.2f mem=%.2f%n",
+                  e.getKey(), r[0], r[1], r[2], r[3] / r[0], r[4] / r[0]);
+            });
+  }
+}
