@@ -76,8 +76,7 @@ class PlanDigestRegressionTest {
     cases.add(new BenchCase(BenchMix.DIVERSE, BenchPools.STANDARD, 10000, 1));
     for (BenchCase c : cases) {
       out.put(
-          String.format(
-              Locale.ROOT, "bench-%s-%s-%d-%d", c.mix(), c.pools(), c.pods(), c.seed()),
+          String.format(Locale.ROOT, "bench-%s-%s-%d-%d", c.mix(), c.pools(), c.pods(), c.seed()),
           digest(new Planner().plan(run.request(c))));
     }
     for (Path fixture : regressionFixtures()) {
