@@ -36,10 +36,15 @@ final class MinValues {
     return pool.requirements().list().stream().filter(r -> r.minValues() != null).toList();
   }
 
+  /** Do the floors apply to this shape at all? When not, every class is flexible on it. */
+  boolean hasFloors(Shape s) {
+    return policy != PlanOptions.MinValuesPolicy.BEST_EFFORT
+        && !floorsByPool.computeIfAbsent(s.pool(), MinValues::floors).isEmpty();
+  }
+
   /** May the class use this shape and still leave the pool's floors of alternatives? */
   boolean flexible(PodClass c, Shape s) {
-    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT
-        || floorsByPool.computeIfAbsent(s.pool(), MinValues::floors).isEmpty()) {
+    if (!hasFloors(s)) {
       return true;
     }
     List<Object> key =
