@@ -138,8 +138,12 @@ final class PatternPacker {
     int n = shapes.size();
     PatternFill.Orders[] orders = new PatternFill.Orders[n];
     for (int s = 0; s < n; s++) {
-      orders[s] = fill.orders(shapes.get(s), live(candidates[s], remaining), values);
+      orders[s] =
+          fill.orders(shapes.get(s), live(candidates[s], remaining), values, tier.anchors()[s]);
     }
+    // The last fill of each shape in each order: a refill starts where its pods ran short.
+    PatternFill.Fill[] byDensity = new PatternFill.Fill[n];
+    PatternFill.Fill[] bySize = new PatternFill.Fill[n];
     // Classes that ran out since a shape's orders were last rebuilt: a fill skips them, and once
     // they are half of the orders the orders are rebuilt without them (the same fills, shorter).
     int[] exhausted = new int[n];
@@ -160,7 +164,9 @@ final class PatternPacker {
                     live(orders[s].byDensity(), remaining), live(orders[s].bySize(), remaining));
             exhausted[s] = 0;
           }
-          cached[s] = fill.best(shape, orders[s], remaining, values, tier.anchors()[s]);
+          byDensity[s] = fill.fill(shape, orders[s].byDensity(), remaining, values, byDensity[s]);
+          bySize[s] = fill.fill(shape, orders[s].bySize(), remaining, values, bySize[s]);
+          cached[s] = PatternFill.best(byDensity[s], bySize[s], tier.anchors()[s]);
           if (cached[s].isEmpty()) {
             cached[s] = Pattern.EMPTY;
             continue;
