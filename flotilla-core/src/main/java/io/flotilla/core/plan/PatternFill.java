@@ -119,42 +119,38 @@ final class PatternFill {
   }
 
   /** Class ids sorted by key, descending (stable on ties). */
-  private static int[] sorted(int[] ids, double[] keys) {
-    // A merge sort on primitive positions: the order of a stable sort by Double.compare, without
-    // boxing every position.
-    int[] idx = new int[keys.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
+  static int[] sorted(int[] ids, double[] keys) {
+    // The order of a stable sort by Double.compare, descending, without boxing: the keys as longs
+    // that order the same way, sorted as primitives; each id's rank among the distinct keys; then
+    // a counting sort by rank, which keeps ids of equal keys in their order.
+    int n = keys.length;
+    long[] encoded = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToLongBits(keys[i]);
+      encoded[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
-    mergeSort(idx, new int[idx.length], 0, idx.length, keys);
-    int[] out = new int[ids.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ids[idx[i]];
-    }
-    return out;
-  }
-
-  /** Sorts positions [from, to) by key descending; equal keys keep their order. */
-  private static void mergeSort(int[] idx, int[] buffer, int from, int to, double[] keys) {
-    if (to - from < 2) {
-      return;
-    }
-    int mid = (from + to) >>> 1;
-    mergeSort(idx, buffer, from, mid, keys);
-    mergeSort(idx, buffer, mid, to, keys);
-    if (Double.compare(keys[idx[mid]], keys[idx[mid - 1]]) <= 0) {
-      return; // already in order: the left run's last is not below the right run's first
-    }
-    System.arraycopy(idx, from, buffer, from, to - from);
-    int i = from;
-    int j = mid;
-    for (int k = from; k < to; k++) {
-      if (j >= to || (i < mid && Double.compare(keys[buffer[j]], keys[buffer[i]]) <= 0)) {
-        idx[k] = buffer[i++];
-      } else {
-        idx[k] = buffer[j++];
+    long[] distinct = encoded.clone();
+    Arrays.sort(distinct);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k == 0 || distinct[i] != distinct[k - 1]) {
+        distinct[k++] = distinct[i];
       }
     }
+    int[] rank = new int[n];
+    int[] start = new int[k + 1];
+    for (int i = 0; i < n; i++) {
+      rank[i] = k - 1 - Arrays.binarySearch(distinct, 0, k, encoded[i]);
+      start[rank[i] + 1]++;
+    }
+    for (int r = 0; r < k; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] out = new int[ids.length];
+    for (int i = 0; i < n; i++) {
+      out[start[rank[i]]++] = ids[i];
+    }
+    return out;
   }
 
   /** Does one pod of class c fit, in every dimension its request uses? */
