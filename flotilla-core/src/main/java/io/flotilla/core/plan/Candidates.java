@@ -34,6 +34,7 @@ final class Candidates {
 
   private final Map<Key, List<Allowed>> memo = new java.util.HashMap<>();
   private final Map<Key, List<Allowed>> rawMemo = new java.util.HashMap<>();
+  private final Map<PodClass, List<Allowed>> byClass = new java.util.IdentityHashMap<>();
 
   Candidates(List<TypeGroup> groups) {
     this.groups = groups;
@@ -45,6 +46,16 @@ final class Candidates {
 
   /** Everything the class may use, with the pool's spot-first rule applied. */
   List<Allowed> of(PodClass c) {
+    // Asked again and again for the same class objects: skip building and hashing the key.
+    List<Allowed> known = byClass.get(c);
+    if (known == null) {
+      known = byContent(c);
+      byClass.put(c, known);
+    }
+    return known;
+  }
+
+  private List<Allowed> byContent(PodClass c) {
     Key key =
         new Key(
             c.terms(),

@@ -17,18 +17,16 @@ final class ClassGrouping {
   private ClassGrouping() {}
 
   static List<PodClass> group(List<Pod> pending, Dimensions dims) {
-    Map<Pod, List<PodId>> bySignature = new LinkedHashMap<>();
-    Map<Pod, Pod> firstOf = new LinkedHashMap<>();
+    // One map (a signature is hashed once per pod): the first pod of a signature and all its ids.
+    Map<Pod, Members> bySignature = new LinkedHashMap<>();
     for (Pod pod : pending) {
-      Pod signature = signature(pod);
-      bySignature.computeIfAbsent(signature, k -> new ArrayList<>()).add(pod.id());
-      firstOf.putIfAbsent(signature, pod);
+      bySignature.computeIfAbsent(signature(pod), k -> new Members(pod)).ids().add(pod.id());
     }
     List<PodClass> classes = new ArrayList<>();
-    for (Map.Entry<Pod, List<PodId>> e : bySignature.entrySet()) {
-      List<PodId> ids = new ArrayList<>(e.getValue());
+    for (Members members : bySignature.values()) {
+      List<PodId> ids = new ArrayList<>(members.ids());
       ids.sort(null);
-      Pod template = firstOf.get(e.getKey());
+      Pod template = members.first();
       classes.add(
           new PodClass(
               classes.size(),
@@ -40,6 +38,12 @@ final class ClassGrouping {
               false));
     }
     return classes;
+  }
+
+  private record Members(Pod first, List<PodId> ids) {
+    Members(Pod first) {
+      this(first, new ArrayList<>());
+    }
   }
 
   /** Every pod takes one of the node's pod slots. */

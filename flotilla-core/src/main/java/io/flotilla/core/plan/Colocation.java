@@ -39,6 +39,12 @@ final class Colocation {
       conflicts[i] = new BitSet(n);
     }
     Map<List<Object>, Group> byKey = new LinkedHashMap<>();
+    List<PodClass> antiAffine = new ArrayList<>();
+    for (PodClass c : classes) {
+      if (hostnameAntiAffinity(c.template())) {
+        antiAffine.add(c);
+      }
+    }
     for (PodClass c : classes) {
       Pod p = c.template();
       for (TopologySpread spread : p.topologySpread()) {
@@ -63,7 +69,9 @@ final class Colocation {
               return new Group(spread.maxSkew(), members, spread.selector(), p.id().namespace());
             });
       }
-      for (PodClass d : classes) {
+      // Only a pod with hostname anti-affinity or host ports can repel or be repelled by another:
+      // a class with neither is checked against the classes that have anti-affinity alone.
+      for (PodClass d : mayRepel(c) ? classes : antiAffine) {
         if (repels(p, d.template())) {
           if (c.id() == d.id()) {
             selfCap[c.id()] = 1;
@@ -107,6 +115,19 @@ final class Colocation {
     Set<String> ports = new HashSet<>(a.hostPorts());
     ports.retainAll(b.hostPorts());
     return !ports.isEmpty();
+  }
+
+  private static boolean mayRepel(PodClass c) {
+    return hostnameAntiAffinity(c.template()) || !c.template().hostPorts().isEmpty();
+  }
+
+  private static boolean hostnameAntiAffinity(Pod p) {
+    for (PodAffinityTerm term : p.antiAffinity()) {
+      if (WellKnownLabels.HOSTNAME.equals(term.topologyKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean antiSelects(Pod a, Pod b) {

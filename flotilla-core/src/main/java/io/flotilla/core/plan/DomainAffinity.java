@@ -69,9 +69,12 @@ final class DomainAffinity {
       out.addAll(parts);
     }
     // Symmetry: a class is kept out of the domains of classes whose terms select it.
+    // Only classes with anti-affinity terms can repel: look at those alone (n^2 otherwise).
+    List<PodClass> repellers =
+        out.stream().filter(d -> !d.template().antiAffinity().isEmpty()).toList();
     List<PodClass> restricted = new ArrayList<>();
     for (PodClass c : out) {
-      restricted.add(keptFromRepellers(c, out));
+      restricted.add(keptFromRepellers(c, repellers));
     }
     return new Result(restricted, failed);
   }

@@ -2,6 +2,7 @@ package io.flotilla.core.plan;
 
 import io.flotilla.core.nodepool.NodePool;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ final class ExoticTypes {
   private final Candidates candidates;
   private final ShapeFactory factory;
   private final Map<List<Object>, Boolean> memo = new HashMap<>();
+  // The same class object is asked about once per exotic shape: answer it without building the
+  // content key again.
+  private final Map<NodePool, Map<PodClass, Boolean>> byClass = new IdentityHashMap<>();
 
   ExoticTypes(Candidates candidates, ShapeFactory factory) {
     this.candidates = candidates;
@@ -21,6 +25,12 @@ final class ExoticTypes {
   }
 
   boolean needed(PodClass c, NodePool pool) {
+    return byClass
+        .computeIfAbsent(pool, p -> new IdentityHashMap<>())
+        .computeIfAbsent(c, k -> neededByContent(c, pool));
+  }
+
+  private boolean neededByContent(PodClass c, NodePool pool) {
     List<Object> key =
         List.of(
             c.terms(),

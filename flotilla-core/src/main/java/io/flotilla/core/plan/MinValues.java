@@ -6,6 +6,7 @@ import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ final class MinValues {
   private final PlanOptions.MinValuesPolicy policy;
   private final Candidates candidates;
   private final Map<List<Object>, Boolean> memo = new HashMap<>();
+  // The floors of each pool, computed once: flexible() is asked for every class and shape.
+  private final Map<NodePool, List<Requirement>> floorsByPool = new IdentityHashMap<>();
 
   MinValues(PlanOptions.MinValuesPolicy policy, Candidates candidates) {
     this.policy = policy;
@@ -33,9 +36,15 @@ final class MinValues {
     return pool.requirements().list().stream().filter(r -> r.minValues() != null).toList();
   }
 
+  /** Do the floors apply to this shape at all? When not, every class is flexible on it. */
+  boolean hasFloors(Shape s) {
+    return policy != PlanOptions.MinValuesPolicy.BEST_EFFORT
+        && !floorsByPool.computeIfAbsent(s.pool(), MinValues::floors).isEmpty();
+  }
+
   /** May the class use this shape and still leave the pool's floors of alternatives? */
   boolean flexible(PodClass c, Shape s) {
-    if (policy == PlanOptions.MinValuesPolicy.BEST_EFFORT || floors(s.pool()).isEmpty()) {
+    if (!hasFloors(s)) {
       return true;
     }
     List<Object> key =

@@ -16,16 +16,24 @@ final class PatternFill {
 
   private final long[] smallest;
 
+  /**
+   * Every class's request side by side (class c at c * dims): a fill reads them in a tight loop.
+   */
+  private final long[] requests;
+
   PatternFill(List<PodClass> classes, Colocation colocation, int dims) {
     this.classes = classes;
     this.colocation = colocation;
     this.dims = dims;
     this.smallest = new long[dims];
+    this.requests = new long[classes.size() * dims];
     java.util.Arrays.fill(smallest, Long.MAX_VALUE);
-    for (PodClass c : classes) {
+    for (int i = 0; i < classes.size(); i++) {
+      long[] r = classes.get(i).request();
       for (int d = 0; d < dims; d++) {
-        smallest[d] = Math.min(smallest[d], c.request()[d]);
+        smallest[d] = Math.min(smallest[d], r[d]);
       }
+      System.arraycopy(r, 0, requests, i * dims, dims);
     }
   }
 
@@ -42,7 +50,11 @@ final class PatternFill {
   /** The two class orders of one shape under the current values: by density and by size. */
   record Orders(int[] byDensity, int[] bySize) {}
 
-  Orders orders(Shape shape, int[] candidates, double[] values) {
+  /**
+   * The orders of one shape; with {@code anchors} (an exotic shape) the anchor classes come first
+   * in both.
+   */
+  Orders orders(Shape shape, int[] candidates, double[] values, BitSet anchors) {
     int n = candidates.length;
     double[] density = new double[n];
     double[] size = new double[n];
@@ -60,17 +72,27 @@ final class PatternFill {
       density[i] = values[candidates[i]] / Math.max(l1, 1e-12);
       size[i] = max;
     }
-    return new Orders(sorted(candidates, density), sorted(candidates, size));
+    return new Orders(
+        anchoredFirst(sorted(candidates, density), anchors),
+        anchoredFirst(sorted(candidates, size), anchors));
   }
 
   /**
-   * The better of the two fills. With {@code anchors} (an exotic shape) the anchor classes go in
-   * first and a fill without one is empty: such a node is only launched for a pod that needs it.
+   * One greedy fill of a shape in one order, with the position in the order of each class it took:
+   * a later fill in the same order with fewer pods left repeats it up to the first class that ran
+   * short, so it starts there.
    */
-  Pattern best(Shape shape, Orders orders, long[] remaining, double[] values, BitSet anchors) {
-    Pattern byDensity = fill(shape, anchoredFirst(orders.byDensity(), anchors), remaining, values);
-    Pattern bySize = fill(shape, anchoredFirst(orders.bySize(), anchors), remaining, values);
-    Pattern best = bySize.value() > byDensity.value() + 1e-12 ? bySize : byDensity;
+  record Fill(int[] order, Pattern pattern, int[] positions) {}
+
+  /**
+   * The better of the two fills. With {@code anchors} (an exotic shape, whose orders put the anchor
+   * classes first) a fill without an anchor class is empty: such a node is only launched for a pod
+   * that needs it.
+   */
+  static Pattern best(Fill byDensity, Fill bySize, BitSet anchors) {
+    Pattern density = byDensity.pattern();
+    Pattern size = bySize.pattern();
+    Pattern best = size.value() > density.value() + 1e-12 ? size : density;
     if (anchors != null && java.util.Arrays.stream(best.classIds()).noneMatch(anchors::get)) {
       return Pattern.EMPTY;
     }
@@ -97,30 +119,115 @@ final class PatternFill {
   }
 
   /** Class ids sorted by key, descending (stable on ties). */
-  private static int[] sorted(int[] ids, double[] keys) {
-    Integer[] idx = new Integer[keys.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
+  static int[] sorted(int[] ids, double[] keys) {
+    // The order of a stable sort by Double.compare, descending, without boxing: the keys as longs
+    // that order the same way, sorted as primitives; each id's rank among the distinct keys; then
+    // a counting sort by rank, which keeps ids of equal keys in their order.
+    int n = keys.length;
+    long[] encoded = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToLongBits(keys[i]);
+      encoded[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
-    Arrays.sort(idx, (a, b) -> Double.compare(keys[b], keys[a]));
+    long[] distinct = encoded.clone();
+    Arrays.sort(distinct);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k == 0 || distinct[i] != distinct[k - 1]) {
+        distinct[k++] = distinct[i];
+      }
+    }
+    int[] rank = new int[n];
+    int[] start = new int[k + 1];
+    for (int i = 0; i < n; i++) {
+      rank[i] = k - 1 - Arrays.binarySearch(distinct, 0, k, encoded[i]);
+      start[rank[i] + 1]++;
+    }
+    for (int r = 0; r < k; r++) {
+      start[r + 1] += start[r];
+    }
     int[] out = new int[ids.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ids[idx[i]];
+    for (int i = 0; i < n; i++) {
+      out[start[rank[i]]++] = ids[i];
     }
     return out;
   }
 
-  private Pattern fill(Shape shape, int[] order, long[] remaining, double[] values) {
+  /** Does one pod of class c fit, in every dimension its request uses? */
+  private boolean fitsOnce(int c, long[] free) {
+    int base = c * dims;
+    for (int d = 0; d < dims; d++) {
+      long r = requests[base + d];
+      if (r > 0 && r > free[d]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fills one node of the shape taking classes in {@code order}. {@code previous}, a fill of the
+   * same order array before some pods were placed, is kept up to the first class it took that has
+   * fewer pods left than it took: every decision before that one comes out the same again (classes
+   * it skipped only have fewer pods now, the free room there is the same).
+   */
+  Fill fill(Shape shape, int[] order, long[] remaining, double[] values, Fill previous) {
+    int kept = 0;
+    if (previous != null && previous.order() == order) {
+      Pattern p = previous.pattern();
+      while (kept < p.classIds().length && remaining[p.classIds()[kept]] >= p.counts()[kept]) {
+        kept++;
+      }
+      if (kept == p.classIds().length) {
+        return previous;
+      }
+    } else {
+      previous = null;
+    }
     long[] free = shape.free().clone();
     int[] counts = null;
     int[] groupCounts = null;
     BitSet present = null;
     int[] ids = new int[Math.min(order.length, 64)];
     long[] taken = new long[ids.length];
+    int[] positions = new int[ids.length];
     int m = 0;
     double value = 0;
-    for (int c : order) {
+    int start = 0;
+    if (previous != null) {
+      // Replay the kept part: the same takes, in the same order, give the same state.
+      for (int i = 0; i < kept; i++) {
+        int c = previous.pattern().classIds()[i];
+        long k = previous.pattern().counts()[i];
+        Dimensions.subtract(free, classes.get(c).request(), k);
+        if (colocation.active()) {
+          if (counts == null) {
+            counts = new int[classes.size()];
+            groupCounts = new int[colocation.groupCount()];
+            present = new BitSet();
+          }
+          colocation.add(c, k, counts, groupCounts, present);
+        }
+        if (m == ids.length) {
+          ids = Arrays.copyOf(ids, m * 2);
+          taken = Arrays.copyOf(taken, m * 2);
+          positions = Arrays.copyOf(positions, m * 2);
+        }
+        ids[m] = c;
+        taken[m] = k;
+        positions[m] = previous.positions()[i];
+        m++;
+        value += k * values[c];
+      }
+      start = previous.positions()[kept];
+    }
+    for (int at = start; at < order.length; at++) {
+      int c = order[at];
       if (remaining[c] == 0) {
+        continue;
+      }
+      // Most classes no longer fit a filling node: compare before dividing.
+      if (!fitsOnce(c, free)) {
         continue;
       }
       long[] r = classes.get(c).request();
@@ -143,15 +250,20 @@ final class PatternFill {
       if (m == ids.length) {
         ids = Arrays.copyOf(ids, m * 2);
         taken = Arrays.copyOf(taken, m * 2);
+        positions = Arrays.copyOf(positions, m * 2);
       }
       ids[m] = c;
       taken[m] = k;
+      positions[m] = at;
       m++;
       value += k * values[c];
       if (full(free)) {
         break;
       }
     }
-    return new Pattern(Arrays.copyOf(ids, m), Arrays.copyOf(taken, m), value);
+    return new Fill(
+        order,
+        new Pattern(Arrays.copyOf(ids, m), Arrays.copyOf(taken, m), value),
+        Arrays.copyOf(positions, m));
   }
 }

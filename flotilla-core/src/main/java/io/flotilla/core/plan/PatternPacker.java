@@ -28,6 +28,10 @@ final class PatternPacker {
   private final List<Shape> shapes;
   private final BitSet[] compatible;
   private final int[][] candidates;
+
+  /** For each class, the shapes whose candidates it is among. */
+  private final int[][] shapesOf;
+
   private final PatternFill fill;
   private final Colocation colocation;
   private final int dims;
@@ -44,6 +48,22 @@ final class PatternPacker {
     }
     this.fill = new PatternFill(classes, colocation, dims);
     this.colocation = colocation;
+    int[] sizes = new int[classes.size()];
+    for (int[] members : candidates) {
+      for (int c : members) {
+        sizes[c]++;
+      }
+    }
+    this.shapesOf = new int[classes.size()][];
+    for (int c = 0; c < sizes.length; c++) {
+      shapesOf[c] = new int[sizes[c]];
+      sizes[c] = 0;
+    }
+    for (int s = 0; s < candidates.length; s++) {
+      for (int c : candidates[s]) {
+        shapesOf[c][sizes[c]++] = s;
+      }
+    }
   }
 
   /** Packs {@code remaining} (decremented in place by what was placed) within the budget. */
@@ -118,8 +138,15 @@ final class PatternPacker {
     int n = shapes.size();
     PatternFill.Orders[] orders = new PatternFill.Orders[n];
     for (int s = 0; s < n; s++) {
-      orders[s] = fill.orders(shapes.get(s), candidates[s], values);
+      orders[s] =
+          fill.orders(shapes.get(s), live(candidates[s], remaining), values, tier.anchors()[s]);
     }
+    // The last fill of each shape in each order: a refill starts where its pods ran short.
+    PatternFill.Fill[] byDensity = new PatternFill.Fill[n];
+    PatternFill.Fill[] bySize = new PatternFill.Fill[n];
+    // Classes that ran out since a shape's orders were last rebuilt: a fill skips them, and once
+    // they are half of the orders the orders are rebuilt without them (the same fills, shorter).
+    int[] exhausted = new int[n];
     Pattern[] cached = new Pattern[n];
     java.util.Set<NodePool> binding = bindingPools(remaining, budget);
     while (true) {
@@ -131,7 +158,15 @@ final class PatternPacker {
           continue;
         }
         if (cached[s] == null) {
-          cached[s] = fill.best(shape, orders[s], remaining, values, tier.anchors()[s]);
+          if (2 * exhausted[s] > orders[s].byDensity().length) {
+            orders[s] =
+                new PatternFill.Orders(
+                    live(orders[s].byDensity(), remaining), live(orders[s].bySize(), remaining));
+            exhausted[s] = 0;
+          }
+          byDensity[s] = fill.fill(shape, orders[s].byDensity(), remaining, values, byDensity[s]);
+          bySize[s] = fill.fill(shape, orders[s].bySize(), remaining, values, bySize[s]);
+          cached[s] = PatternFill.best(byDensity[s], bySize[s], tier.anchors()[s]);
           if (cached[s].isEmpty()) {
             cached[s] = Pattern.EMPTY;
             continue;
@@ -157,12 +192,30 @@ final class PatternPacker {
       Pattern pattern = cached[bestShape];
       long reps = Math.max(1, Math.min(pattern.repetitions(remaining), budget.allowance(shape)));
       for (int i = 0; i < pattern.classIds().length; i++) {
-        remaining[pattern.classIds()[i]] -= pattern.counts()[i] * reps;
+        int c = pattern.classIds()[i];
+        remaining[c] -= pattern.counts()[i] * reps;
+        if (remaining[c] == 0) {
+          for (int t : shapesOf[c]) {
+            exhausted[t]++;
+          }
+        }
       }
       budget.spend(shape, reps);
       batches.add(new NodeBatch(shape, pattern.classIds(), pattern.counts(), reps));
       invalidate(cached, remaining);
     }
+  }
+
+  /** The classes of {@code ids} with pods left, in the same order. */
+  private static int[] live(int[] ids, long[] remaining) {
+    int[] out = new int[ids.length];
+    int m = 0;
+    for (int c : ids) {
+      if (remaining[c] > 0) {
+        out[m++] = c;
+      }
+    }
+    return m == ids.length ? ids : java.util.Arrays.copyOf(out, m);
   }
 
   /**

@@ -254,15 +254,24 @@ public final class Planner {
     Set<NodePool> pools = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     later.forEach(pools::addAll);
     java.util.BitSet out = new java.util.BitSet();
+    // Classes share their memoised candidate lists: look at each distinct list once.
+    Map<List<Candidates.Allowed>, Boolean> reaches = new java.util.IdentityHashMap<>();
     for (PodClass c : classes) {
-      for (Candidates.Allowed a : allowed.getOrDefault(c.id(), List.of())) {
-        if (pools.contains(a.group().pool())) {
-          out.set(c.id());
-          break;
-        }
+      List<Candidates.Allowed> mine = allowed.getOrDefault(c.id(), List.of());
+      if (reaches.computeIfAbsent(mine, l -> anyIn(l, pools))) {
+        out.set(c.id());
       }
     }
     return out;
+  }
+
+  private static boolean anyIn(List<Candidates.Allowed> allowed, Set<NodePool> pools) {
+    for (Candidates.Allowed a : allowed) {
+      if (pools.contains(a.group().pool())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Pools grouped by weight, highest first; names order pools within a tier. */

@@ -22,12 +22,17 @@ final class ShapePruning {
     order.sort(
         Comparator.comparingDouble((Integer i) -> shapes.get(i).price())
             .thenComparingInt(i -> shapes.get(i).id()));
+    // The served classes as words, taken once: the pairwise checks then allocate nothing.
+    long[][] served = new long[shapes.size()][];
+    for (int i = 0; i < served.length; i++) {
+      served[i] = compatible.get(i).toLongArray();
+    }
     List<Integer> kept = new ArrayList<>();
     for (int i : order) {
       boolean dominated = false;
       for (int k : kept) {
         if (java.util.Objects.equals(anchors.get(k), anchors.get(i))
-            && covers(shapes.get(k), compatible.get(k), shapes.get(i), compatible.get(i))) {
+            && covers(shapes.get(k), served[k], shapes.get(i), served[i])) {
           dominated = true;
           break;
         }
@@ -39,7 +44,7 @@ final class ShapePruning {
     return kept;
   }
 
-  private static boolean covers(Shape a, BitSet servedA, Shape b, BitSet servedB) {
+  private static boolean covers(Shape a, long[] servedA, Shape b, long[] servedB) {
     if (a.price() > b.price() || a.pool() != b.pool()) {
       return false;
     }
@@ -48,8 +53,13 @@ final class ShapePruning {
         return false;
       }
     }
-    BitSet rest = (BitSet) servedB.clone();
-    rest.andNot(servedA);
-    return rest.isEmpty();
+    // Every class b serves, a serves too.
+    for (int w = 0; w < servedB.length; w++) {
+      long inA = w < servedA.length ? servedA[w] : 0L;
+      if ((servedB[w] & ~inA) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -114,12 +114,21 @@ final class TierPacking {
           }
         }
       }
+      int[] usableShapes = usable.stream().mapToInt(Integer::intValue).toArray();
+      long[][] free = new long[usableShapes.length][];
+      boolean[] floors = new boolean[usableShapes.length];
+      for (int u = 0; u < usableShapes.length; u++) {
+        Shape shape = shapes.get(usableShapes[u]);
+        free[u] = shape.free();
+        floors[u] = ctx.minValues().hasFloors(shape);
+      }
       for (int c : members.get(k)) {
         PodClass pc = classes.get(c);
-        for (int s : usable) {
-          Shape shape = shapes.get(s);
-          if (Dimensions.fits(pc.request(), shape.free()) && ctx.minValues().flexible(pc, shape)) {
-            compatible[s].set(c);
+        long[] request = pc.request();
+        for (int u = 0; u < usableShapes.length; u++) {
+          if (Dimensions.fits(request, free[u])
+              && (!floors[u] || ctx.minValues().flexible(pc, shapes.get(usableShapes[u])))) {
+            compatible[usableShapes[u]].set(c);
           }
         }
       }

@@ -31,12 +31,20 @@ public record PodId(String namespace, String name) implements Comparable<PodId> 
         while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
           ej++;
         }
-        String da = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
-        String db = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-        int c =
-            da.length() != db.length()
-                ? Integer.compare(da.length(), db.length())
-                : da.compareTo(db);
+        // Leading zeros do not count (one digit stays); then the longer run is the larger value,
+        // and runs of equal length compare digit by digit.
+        int si = i;
+        while (si < ei - 1 && a.charAt(si) == '0') {
+          si++;
+        }
+        int sj = j;
+        while (sj < ej - 1 && b.charAt(sj) == '0') {
+          sj++;
+        }
+        int c = Integer.compare(ei - si, ej - sj);
+        for (int k = 0; c == 0 && k < ei - si; k++) {
+          c = Character.compare(a.charAt(si + k), b.charAt(sj + k));
+        }
         if (c != 0) {
           return c;
         }
