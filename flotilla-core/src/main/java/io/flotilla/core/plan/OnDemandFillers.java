@@ -1,6 +1,7 @@
 package io.flotilla.core.plan;
 
 import io.flotilla.core.catalog.CapacityType;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,13 +33,24 @@ final class OnDemandFillers {
       List<List<Integer>> members,
       PackingContext ctx) {
     BitSet[] anchors = new BitSet[shapes.size()];
+    // Only on-demand shapes some class needs can take fillers: a shape no class was compatible
+    // with has no anchor and is never launched, fillers or not.
+    List<Integer> anchored = new ArrayList<>();
+    for (int s = 0; s < shapes.size(); s++) {
+      if (shapes.get(s).offering().capacityType() == CapacityType.ON_DEMAND
+          && !compatible[s].isEmpty()) {
+        anchored.add(s);
+      }
+    }
+    if (anchored.isEmpty()) {
+      return anchors;
+    }
     for (List<Integer> group : members) {
       PodClass representative = ctx.classes().get(group.get(0));
       Map<TypeGroup, Long> raw = null;
-      for (int s = 0; s < shapes.size(); s++) {
+      for (int s : anchored) {
         Shape shape = shapes.get(s);
-        if (shape.offering().capacityType() != CapacityType.ON_DEMAND
-            || compatible[s].get(group.get(0))) {
+        if (compatible[s].get(group.get(0))) {
           continue;
         }
         if (raw == null) {
