@@ -28,6 +28,7 @@ final class OnDemandFillers {
    */
   static BitSet[] add(
       List<Shape> shapes,
+      Rooms rooms,
       Origins origins,
       BitSet[] compatible,
       List<List<Integer>> members,
@@ -48,6 +49,8 @@ final class OnDemandFillers {
     for (List<Integer> group : members) {
       PodClass representative = ctx.classes().get(group.get(0));
       Map<TypeGroup, Long> raw = null;
+      // The group's classes that fit each room, found when a shape of the room first needs them.
+      BitSet[] fitting = new BitSet[rooms.count()];
       for (int s : anchored) {
         Shape shape = shapes.get(s);
         if (compatible[s].get(group.get(0))) {
@@ -64,9 +67,28 @@ final class OnDemandFillers {
             && Compatibility.whyNotLabels(representative, shape.template()) != null) {
           continue;
         }
-        for (int c : group) {
-          PodClass pc = ctx.classes().get(c);
-          if (Dimensions.fits(pc.request(), shape.free()) && ctx.minValues().flexible(pc, shape)) {
+        int room = rooms.of(s);
+        if (fitting[room] == null) {
+          long[] free = rooms.free(room);
+          fitting[room] = new BitSet();
+          for (int c : group) {
+            if (Dimensions.fits(ctx.classes().get(c).request(), free)) {
+              fitting[room].set(c);
+            }
+          }
+        }
+        if (fitting[room].isEmpty()) {
+          continue;
+        }
+        if (!ctx.minValues().hasFloors(shape)) {
+          if (anchors[s] == null) {
+            anchors[s] = (BitSet) compatible[s].clone();
+          }
+          compatible[s].or(fitting[room]);
+          continue;
+        }
+        for (int c = fitting[room].nextSetBit(0); c >= 0; c = fitting[room].nextSetBit(c + 1)) {
+          if (ctx.minValues().flexible(ctx.classes().get(c), shape)) {
             if (anchors[s] == null) {
               anchors[s] = (BitSet) compatible[s].clone();
             }

@@ -120,37 +120,57 @@ final class PatternFill {
 
   /** Class ids sorted by key, descending (stable on ties). */
   static int[] sorted(int[] ids, double[] keys) {
-    // The order of a stable sort by Double.compare, descending, without boxing: the keys as longs
-    // that order the same way, sorted as primitives; each id's rank among the distinct keys; then
-    // a counting sort by rank, which keeps ids of equal keys in their order.
+    // The order of a stable sort by Double.compare, descending, without boxing: each key as an
+    // unsigned long that orders the other way round, then a stable least-significant-byte radix
+    // sort of (key, id) pairs, skipping the bytes all keys share (most do: the keys of one shape
+    // are close). Linear, which matters: every shape's orders are sorted on every packing.
     int n = keys.length;
-    long[] encoded = new long[n];
+    long[] key = new long[n];
     for (int i = 0; i < n; i++) {
       long bits = Double.doubleToLongBits(keys[i]);
-      encoded[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      long signed = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      key[i] = ~(signed ^ Long.MIN_VALUE);
     }
-    long[] distinct = encoded.clone();
-    Arrays.sort(distinct);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || distinct[i] != distinct[k - 1]) {
-        distinct[k++] = distinct[i];
+    int[] id = Arrays.copyOf(ids, n);
+    long[] keyTo = new long[n];
+    int[] idTo = new int[n];
+    int[] start = new int[257];
+    for (int shift = 0; shift < 64; shift += 8) {
+      Arrays.fill(start, 0);
+      for (int i = 0; i < n; i++) {
+        start[(int) ((key[i] >>> shift) & 0xFF) + 1]++;
+      }
+      if (oneBucket(start, n)) {
+        continue;
+      }
+      for (int b = 0; b < 256; b++) {
+        start[b + 1] += start[b];
+      }
+      for (int i = 0; i < n; i++) {
+        int at = start[(int) ((key[i] >>> shift) & 0xFF)]++;
+        keyTo[at] = key[i];
+        idTo[at] = id[i];
+      }
+      long[] k = key;
+      key = keyTo;
+      keyTo = k;
+      int[] v = id;
+      id = idTo;
+      idTo = v;
+    }
+    return id;
+  }
+
+  private static boolean oneBucket(int[] counts, int n) {
+    for (int b = 1; b < counts.length; b++) {
+      if (counts[b] == n) {
+        return true;
+      }
+      if (counts[b] != 0) {
+        return false;
       }
     }
-    int[] rank = new int[n];
-    int[] start = new int[k + 1];
-    for (int i = 0; i < n; i++) {
-      rank[i] = k - 1 - Arrays.binarySearch(distinct, 0, k, encoded[i]);
-      start[rank[i] + 1]++;
-    }
-    for (int r = 0; r < k; r++) {
-      start[r + 1] += start[r];
-    }
-    int[] out = new int[ids.length];
-    for (int i = 0; i < n; i++) {
-      out[start[rank[i]]++] = ids[i];
-    }
-    return out;
+    return true;
   }
 
   /** Does one pod of class c fit, in every dimension its request uses? */

@@ -3,6 +3,7 @@ package io.flotilla.core.plan;
 import io.flotilla.core.catalog.Offering;
 import io.flotilla.core.nodepool.NodePool;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,7 @@ final class TierPacking {
     for (int i = 0; i < compatible.length; i++) {
       compatible[i] = new BitSet(classes.size());
     }
+    Rooms rooms = Rooms.of(shapes);
     for (int k = 0; k < distinct.size(); k++) {
       PodClass representative = classes.get(members.get(k).get(0));
       List<Candidates.Allowed> mine = inTier.get(k);
@@ -115,27 +117,51 @@ final class TierPacking {
         }
       }
       int[] usableShapes = usable.stream().mapToInt(Integer::intValue).toArray();
-      long[][] free = new long[usableShapes.length][];
-      boolean[] floors = new boolean[usableShapes.length];
-      for (int u = 0; u < usableShapes.length; u++) {
-        Shape shape = shapes.get(usableShapes[u]);
-        free[u] = shape.free();
-        floors[u] = ctx.minValues().hasFloors(shape);
+      // Shapes without minValues floors are decided once per room; the others one by one.
+      List<Integer> floored = new ArrayList<>();
+      int[] slot = new int[rooms.count()];
+      Arrays.fill(slot, -1);
+      List<Integer> roomIds = new ArrayList<>();
+      List<List<Integer>> roomShapes = new ArrayList<>();
+      for (int u : usableShapes) {
+        if (ctx.minValues().hasFloors(shapes.get(u))) {
+          floored.add(u);
+          continue;
+        }
+        int r = rooms.of(u);
+        if (slot[r] < 0) {
+          slot[r] = roomIds.size();
+          roomIds.add(r);
+          roomShapes.add(new ArrayList<>());
+        }
+        roomShapes.get(slot[r]).add(u);
+      }
+      for (int i = 0; i < roomIds.size(); i++) {
+        long[] free = rooms.free(roomIds.get(i));
+        BitSet fitting = new BitSet();
+        for (int c : members.get(k)) {
+          if (Dimensions.fits(classes.get(c).request(), free)) {
+            fitting.set(c);
+          }
+        }
+        for (int u : roomShapes.get(i)) {
+          compatible[u].or(fitting);
+        }
       }
       for (int c : members.get(k)) {
         PodClass pc = classes.get(c);
         long[] request = pc.request();
-        for (int u = 0; u < usableShapes.length; u++) {
-          if (Dimensions.fits(request, free[u])
-              && (!floors[u] || ctx.minValues().flexible(pc, shapes.get(usableShapes[u])))) {
-            compatible[usableShapes[u]].set(c);
+        for (int u : floored) {
+          Shape shape = shapes.get(u);
+          if (Dimensions.fits(request, shape.free()) && ctx.minValues().flexible(pc, shape)) {
+            compatible[u].set(c);
           }
         }
       }
     }
     BitSet[] onDemandAnchors =
         ctx.strategy() == Planner.Strategy.OPTIMIZED
-            ? OnDemandFillers.add(shapes, origins, compatible, members, ctx)
+            ? OnDemandFillers.add(shapes, rooms, origins, compatible, members, ctx)
             : new BitSet[shapes.size()];
     List<Shape> nonEmpty = new ArrayList<>();
     List<BitSet> nonEmptyCompat = new ArrayList<>();
