@@ -115,7 +115,16 @@ public final class PlanBenchmarkRun {
     CostBound bound = null;
     String boundFailure = null;
     try {
-      bound = planner.plan(request, true).bound();
+      Planner.Outcome withBound = planner.plan(request, true);
+      bound = withBound.bound();
+      if (bound == null) {
+        // The planner gave up on the bound and said why in a warning.
+        boundFailure =
+            withBound.plan().warnings().stream()
+                .filter(w -> w.startsWith("lower bound"))
+                .findFirst()
+                .orElse("no bound returned");
+      }
     } catch (RuntimeException e) {
       boundFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
