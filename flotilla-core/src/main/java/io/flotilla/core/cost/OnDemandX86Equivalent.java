@@ -7,6 +7,9 @@ import io.flotilla.core.catalog.Offering;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlannedNode;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,10 +17,12 @@ import java.util.Optional;
  * the cheapest on-demand amd64 type with at least its vCPUs, memory and GPUs (same GPU make),
  * preferring its own instance category and never a burstable type for a non-burstable node, plus
  * the same volumes the node pays for. This is the bill users know from a plain on-demand x86
- * cluster.
+ * cluster. Not thread-safe: it remembers the stand-in price per instance type, since a large plan
+ * has thousands of nodes of a few hundred types and each look-up scans the catalog.
  */
 public final class OnDemandX86Equivalent {
   private final Catalog catalog;
+  private final Map<String, Optional<Double>> standIns = new HashMap<>();
 
   public OnDemandX86Equivalent(Catalog catalog) {
     this.catalog = catalog;
@@ -42,8 +47,13 @@ public final class OnDemandX86Equivalent {
       return Optional.of(node.pricePerHour());
     }
     double storage = node.offering().storagePerHour();
+    return standIns.computeIfAbsent(t.name(), n -> standIn(t)).map(p -> p + storage);
+  }
+
+  /** The cheapest comparable on-demand x86 price, of the type's own category if it has one. */
+  private Optional<Double> standIn(InstanceType t) {
     Optional<Double> sameCategory = cheapest(t, true);
-    return (sameCategory.isPresent() ? sameCategory : cheapest(t, false)).map(p -> p + storage);
+    return sameCategory.isPresent() ? sameCategory : cheapest(t, false);
   }
 
   private Optional<Double> cheapest(InstanceType t, boolean sameCategory) {
@@ -54,9 +64,9 @@ public final class OnDemandX86Equivalent {
         .filter(
             c ->
                 t.gpu().count() == 0
-                    || java.util.Objects.equals(c.gpu().manufacturer(), t.gpu().manufacturer()))
+                    || Objects.equals(c.gpu().manufacturer(), t.gpu().manufacturer()))
         .filter(c -> t.burstable() || !c.burstable())
-        .filter(c -> !sameCategory || java.util.Objects.equals(c.category(), t.category()))
+        .filter(c -> !sameCategory || Objects.equals(c.category(), t.category()))
         .flatMap(c -> catalog.offerings(c.name()).stream())
         .filter(o -> o.capacityType() == CapacityType.ON_DEMAND)
         .map(Offering::pricePerHour)
