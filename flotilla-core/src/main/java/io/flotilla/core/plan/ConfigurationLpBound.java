@@ -154,7 +154,8 @@ final class ConfigurationLpBound {
       Master master = new Master();
       LinearProgram.Solution s = master.lp.solve();
       if (!s.optimal()) {
-        throw new IllegalStateException("configuration LP master not solved");
+        throw new IllegalStateException(
+            "configuration LP master not solved (ojalgo: " + s.state() + ")");
       }
       Duals current = master.duals(s);
       // Wentges smoothing: price at a point between the best duals so far and the master's, which

@@ -87,7 +87,7 @@ final class IntegerCover {
       lp.cost(j, cost[j]);
       lp.upper(j, node.upper()[j]);
       if (node.lower()[j] > node.upper()[j]) {
-        return new LinearProgram.Solution(false, Double.NaN, new double[0], new double[0]);
+        return LinearProgram.Solution.notSolved("bounds cross");
       }
       if (node.lower()[j] > 0) {
         lp.row(new int[] {j}, new double[] {-1}, -node.lower()[j]);

@@ -22,8 +22,15 @@ final class LinearProgram {
   private final List<double[]> rowValue = new ArrayList<>();
   private final List<Double> rhs = new ArrayList<>();
 
-  /** The solution: values of the variables and duals of the rows (both empty when not solved). */
-  record Solution(boolean optimal, double value, double[] x, double[] duals) {}
+  /**
+   * The solution: values of the variables and duals of the rows (both empty when not solved), and
+   * the solver's final state, for messages.
+   */
+  record Solution(boolean optimal, double value, double[] x, double[] duals, String state) {
+    static Solution notSolved(String state) {
+      return new Solution(false, Double.NaN, new double[0], new double[0], state);
+    }
+  }
 
   LinearProgram(int variables) {
     cost = new double[variables];
@@ -74,7 +81,7 @@ final class LinearProgram {
     builder.upper(upper.clone());
     Optimisation.Result result = builder.solve();
     if (!result.getState().isOptimal()) {
-      return new Solution(false, Double.NaN, new double[0], new double[0]);
+      return Solution.notSolved(result.getState().name());
     }
     double[] x = new double[cost.length];
     for (int j = 0; j < x.length; j++) {
@@ -92,6 +99,6 @@ final class LinearProgram {
     for (int j = 0; j < x.length; j++) {
       value += cost[j] * x[j];
     }
-    return new Solution(true, value, x, duals);
+    return new Solution(true, value, x, duals, result.getState().name());
   }
 }

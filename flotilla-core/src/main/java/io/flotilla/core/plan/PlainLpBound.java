@@ -184,7 +184,8 @@ final class PlainLpBound {
       Master master = new Master(clusters, phase, required);
       LinearProgram.Solution s = master.lp.solve();
       if (!s.optimal()) {
-        throw new IllegalStateException("plain LP master not solved (" + phase + ")");
+        throw new IllegalStateException(
+            "plain LP master not solved (" + phase + "; ojalgo: " + s.state() + ")");
       }
       Certificate cert = master.certificate(s);
       double gap = s.value() - cert.bound;
