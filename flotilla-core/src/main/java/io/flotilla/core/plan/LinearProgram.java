@@ -66,14 +66,44 @@ final class LinearProgram {
   }
 
   Solution solve() {
+    Solution plain = solve(null);
+    if (plain.optimal()) {
+      return plain;
+    }
+    // ojalgo's simplex has reported INFEASIBLE on feasible programs whose rows mix coefficients
+    // of very different size (MiB of memory beside pod counts); the same program with every row
+    // divided by its largest coefficient has the same solutions, and its duals scale back.
+    return solve(rowScales());
+  }
+
+  /** The program solved with every row divided by its largest coefficient (tests compare). */
+  Solution solveScaled() {
+    return solve(rowScales());
+  }
+
+  private double[] rowScales() {
+    double[] scale = new double[rhs.size()];
+    for (int r = 0; r < scale.length; r++) {
+      double largest = 0;
+      for (double v : rowValue.get(r)) {
+        largest = Math.max(largest, Math.abs(v));
+      }
+      scale[r] = largest > 0 ? largest : 1;
+    }
+    return scale;
+  }
+
+  /** Solves the program, each row divided by {@code scale} of it when given. */
+  private Solution solve(double[] scale) {
     LinearSolver.Builder builder = LinearSolver.newBuilder(cost.clone());
     for (int r = 0; r < rhs.size(); r++) {
-      Mutate1D row = builder.inequality(rhs.get(r));
+      double by = scale == null ? 1 : scale[r];
+      Mutate1D row = builder.inequality(rhs.get(r) / by);
       int[] idx = rowIndex.get(r);
       double[] val = rowValue.get(r);
       for (int i = 0; i < idx.length; i++) {
         if (val[i] != 0) {
-          row.set(idx[i], val[i]);
+          row.set(idx[i], val[i] / by);
         }
       }
     }
@@ -91,8 +121,10 @@ final class LinearProgram {
     Access1D<?> multipliers = result.getMultipliers().orElse(null);
     if (multipliers != null) {
       for (int r = 0; r < duals.length && r < multipliers.count(); r++) {
-        // A row's dual is never negative in this form; tiny negative noise is dropped.
-        duals[r] = Math.max(0, multipliers.doubleValue(r));
+        // A row's dual is never negative in this form; tiny negative noise is dropped. A scaled
+        // row's dual is the original row's times its scale.
+        double by = scale == null ? 1 : scale[r];
+        duals[r] = Math.max(0, multipliers.doubleValue(r)) / by;
       }
     }
     double value = 0;
