@@ -64,12 +64,14 @@ final class CatalogLoader {
             errors);
     Map<String, AdvisorRow> advisor =
         SpotAdvisorReader.read(
-            files.bundled(SpotAdvisorReader.FILE, SpotAdvisorReader.COLUMNS, errors),
+            files.bundledRegion(
+                SpotAdvisorReader.FILE, SpotAdvisorReader.COLUMNS, Zones.REGION, errors),
             Zones.REGION,
             errors);
     List<SpotPriceRow> observed =
         SpotPriceReader.read(
-            files.bundled(SpotPriceReader.FILE, SpotPriceReader.COLUMNS, errors),
+            files.bundledRegion(
+                SpotPriceReader.FILE, SpotPriceReader.COLUMNS, Zones.REGION, errors),
             Zones.REGION,
             errors);
     double ebsPrice =
