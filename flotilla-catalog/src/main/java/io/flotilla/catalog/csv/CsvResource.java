@@ -3,7 +3,6 @@ package io.flotilla.catalog.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Opens the CSV files the catalog reads: bundled classpath resources and user files. */
 public final class CsvResource {
@@ -26,17 +26,7 @@ public final class CsvResource {
 
   /** Reads a bundled file, e.g. "ec2-instance-types.csv"; every column must be known. */
   public CsvTable bundled(String fileName, List<String> columns, Errors errors) {
-    String name = DATA_FOLDER + fileName;
-    String source = "classpath:" + name;
-    InputStream in = classLoader.getResourceAsStream(name);
-    if (in == null) {
-      throw new CatalogDataException(DataError.ofLine(source, 0, "resource not found"));
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.read(source, r, columns, true, errors);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return bundled(fileName, columns, errors, text -> text);
   }
 
   /**
@@ -48,6 +38,11 @@ public final class CsvResource {
    */
   public CsvTable bundledRegion(
       String fileName, List<String> columns, String region, Errors errors) {
+    return bundled(fileName, columns, errors, text -> RegionRows.keep(text, region));
+  }
+
+  private CsvTable bundled(
+      String fileName, List<String> columns, Errors errors, UnaryOperator<String> rows) {
     String name = DATA_FOLDER + fileName;
     String source = "classpath:" + name;
     InputStream in = classLoader.getResourceAsStream(name);
@@ -60,8 +55,7 @@ public final class CsvResource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return reader.read(
-        source, new StringReader(RegionRows.keep(text, region)), columns, true, errors);
+    return reader.read(source, new StringReader(rows.apply(text)), columns, true, errors);
   }
 
   /** Reads a user's file; columns other than the given ones are errors. */

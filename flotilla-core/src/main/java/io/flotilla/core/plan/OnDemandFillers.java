@@ -28,7 +28,7 @@ final class OnDemandFillers {
    */
   static BitSet[] add(
       List<Shape> shapes,
-      Rooms rooms,
+      Rooms.Fits fits,
       Origins origins,
       BitSet[] compatible,
       List<List<Integer>> members,
@@ -46,11 +46,10 @@ final class OnDemandFillers {
     if (anchored.isEmpty()) {
       return anchors;
     }
-    for (List<Integer> group : members) {
+    for (int g = 0; g < members.size(); g++) {
+      List<Integer> group = members.get(g);
       PodClass representative = ctx.classes().get(group.get(0));
       Map<TypeGroup, Long> raw = null;
-      // The group's classes that fit each room, found when a shape of the room first needs them.
-      BitSet[] fitting = new BitSet[rooms.count()];
       for (int s : anchored) {
         Shape shape = shapes.get(s);
         if (compatible[s].get(group.get(0))) {
@@ -67,27 +66,18 @@ final class OnDemandFillers {
             && Compatibility.whyNotLabels(representative, shape.template()) != null) {
           continue;
         }
-        int room = rooms.of(s);
-        if (fitting[room] == null) {
-          long[] free = rooms.free(room);
-          fitting[room] = new BitSet();
-          for (int c : group) {
-            if (Dimensions.fits(ctx.classes().get(c).request(), free)) {
-              fitting[room].set(c);
-            }
-          }
-        }
-        if (fitting[room].isEmpty()) {
+        BitSet fitting = fits.of(g, fits.rooms().of(s));
+        if (fitting.isEmpty()) {
           continue;
         }
         if (!ctx.minValues().hasFloors(shape)) {
           if (anchors[s] == null) {
             anchors[s] = (BitSet) compatible[s].clone();
           }
-          compatible[s].or(fitting[room]);
+          compatible[s].or(fitting);
           continue;
         }
-        for (int c = fitting[room].nextSetBit(0); c >= 0; c = fitting[room].nextSetBit(c + 1)) {
+        for (int c = fitting.nextSetBit(0); c >= 0; c = fitting.nextSetBit(c + 1)) {
           if (ctx.minValues().flexible(ctx.classes().get(c), shape)) {
             if (anchors[s] == null) {
               anchors[s] = (BitSet) compatible[s].clone();

@@ -1,6 +1,7 @@
 package io.flotilla.core.plan;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +62,45 @@ final class Rooms {
   /** The free room of room {@code r}. */
   long[] free(int r) {
     return free[r];
+  }
+
+  /**
+   * Which classes of each group fit each room, found once and shared by the compatibility pass and
+   * the on-demand fillers, which ask the same question of the same groups.
+   */
+  static final class Fits {
+    private final Rooms rooms;
+    private final List<List<Integer>> groups;
+    private final List<PodClass> classes;
+    private final BitSet[][] memo;
+
+    Fits(Rooms rooms, List<List<Integer>> groups, List<PodClass> classes) {
+      this.rooms = rooms;
+      this.groups = groups;
+      this.classes = classes;
+      this.memo = new BitSet[groups.size()][];
+    }
+
+    Rooms rooms() {
+      return rooms;
+    }
+
+    /** The classes of group {@code g} that fit room {@code r}; do not modify. */
+    BitSet of(int g, int r) {
+      if (memo[g] == null) {
+        memo[g] = new BitSet[rooms.count()];
+      }
+      if (memo[g][r] == null) {
+        BitSet fitting = new BitSet();
+        long[] room = rooms.free(r);
+        for (int c : groups.get(g)) {
+          if (Dimensions.fits(classes.get(c).request(), room)) {
+            fitting.set(c);
+          }
+        }
+        memo[g][r] = fitting;
+      }
+      return memo[g][r];
+    }
   }
 }

@@ -97,6 +97,7 @@ final class TierPacking {
       compatible[i] = new BitSet(classes.size());
     }
     Rooms rooms = Rooms.of(shapes);
+    Rooms.Fits fits = new Rooms.Fits(rooms, members, classes);
     for (int k = 0; k < distinct.size(); k++) {
       PodClass representative = classes.get(members.get(k).get(0));
       List<Candidates.Allowed> mine = inTier.get(k);
@@ -137,13 +138,7 @@ final class TierPacking {
         roomShapes.get(slot[r]).add(u);
       }
       for (int i = 0; i < roomIds.size(); i++) {
-        long[] free = rooms.free(roomIds.get(i));
-        BitSet fitting = new BitSet();
-        for (int c : members.get(k)) {
-          if (Dimensions.fits(classes.get(c).request(), free)) {
-            fitting.set(c);
-          }
-        }
+        BitSet fitting = fits.of(k, roomIds.get(i));
         for (int u : roomShapes.get(i)) {
           compatible[u].or(fitting);
         }
@@ -161,7 +156,7 @@ final class TierPacking {
     }
     BitSet[] onDemandAnchors =
         ctx.strategy() == Planner.Strategy.OPTIMIZED
-            ? OnDemandFillers.add(shapes, rooms, origins, compatible, members, ctx)
+            ? OnDemandFillers.add(shapes, fits, origins, compatible, members, ctx)
             : new BitSet[shapes.size()];
     List<Shape> nonEmpty = new ArrayList<>();
     List<BitSet> nonEmptyCompat = new ArrayList<>();
