@@ -61,7 +61,7 @@ final class ConfigurationLpBound {
   private final Set<List<Object>> seen = new HashSet<>();
 
   /** One pattern: nodes of one kind holding the given pods. */
-  private record Column(int option, int[] demands, long[] counts) {}
+  record Column(int option, int[] demands, long[] counts) {}
 
   private ConfigurationLpBound(BoundReduction reduced, long requiredPods, Budget budget) {
     this.r = reduced;
@@ -84,7 +84,7 @@ final class ConfigurationLpBound {
         servedBy.get(o).add(k);
       }
     }
-    served = servedBy.stream().map(ConfigurationLpBound::ints).toArray(int[][]::new);
+    served = servedBy.stream().map(ConfigurationLpMaster::ints).toArray(int[][]::new);
   }
 
   /**
@@ -118,7 +118,7 @@ final class ConfigurationLpBound {
   }
 
   /** The plain LP's prices on this reduction's demands and options. */
-  private Duals startingPoint(PlainLpBound.DualPrices plain) {
+  private ConfigurationLpDuals startingPoint(PlainLpBound.DualPrices plain) {
     double[] perPod = new double[r.demandCount()];
     for (int i = 0; i < r.reducedOf.length; i++) {
       if (r.reducedOf[i] >= 0) {
@@ -129,20 +129,20 @@ final class ConfigurationLpBound {
     for (int p = 0; p < pi.length; p++) {
       pi[p] = plain.pool()[p].clone();
     }
-    Duals partial =
-        new Duals(
+    ConfigurationLpDuals partial =
+        new ConfigurationLpDuals(
             perPod, new double[r.optionCount()], pi, plain.poolNodes().clone(), plain.unplaced());
     double[] charge = new double[r.optionCount()];
     for (int o = 0; o < charge.length; o++) {
-      charge[o] = poolCharge(partial, o);
+      charge[o] = partial.poolCharge(r, o);
     }
-    return new Duals(perPod, charge, pi, partial.nu, partial.sigma);
+    return new ConfigurationLpDuals(perPod, charge, pi, partial.nu(), partial.sigma());
   }
 
   private Result run(PlainLpBound.DualPrices start) {
     seedColumns();
     double best = 0;
-    Duals center = null;
+    ConfigurationLpDuals center = null;
     if (start != null) {
       center = startingPoint(start);
       Pricing pricing = price(center, center, budget.pricingNodes());
@@ -151,16 +151,17 @@ final class ConfigurationLpBound {
     int iteration = 0;
     while (iteration < budget.maxIterations()) {
       iteration++;
-      Master master = new Master();
+      ConfigurationLpMaster master =
+          new ConfigurationLpMaster(r, columns, limited, total, required);
       LinearProgram.Solution s = master.lp.solve();
       if (!s.optimal()) {
         throw new IllegalStateException(
             "configuration LP master not solved (ojalgo: " + s.state() + ")");
       }
-      Duals current = master.duals(s);
+      ConfigurationLpDuals current = master.duals(s);
       // Wentges smoothing: price at a point between the best duals so far and the master's, which
       // damps the duals' oscillation; any point gives a valid bound.
-      Duals at = center == null ? current : center.towards(current, 1 - SMOOTHING);
+      ConfigurationLpDuals at = center == null ? current : center.towards(current, 1 - SMOOTHING);
       Pricing pricing = price(at, current, budget.pricingNodes());
       double bound = lagrangian(at, pricing.upper, s.value());
       if (bound > best) {
@@ -248,33 +249,6 @@ final class ConfigurationLpBound {
     return new NodeKnapsack(r.room[o], served[o], r.request, limit[o], valuePerPod);
   }
 
-  /** Dual prices: per pod of each demand, per node kind the extra a node pays, and the rest. */
-  private record Duals(
-      double[] perPod, double[] nodeCharge, double[][] pi, double[] nu, double sigma) {
-
-    /** The point a share {@code step} of the way from these duals to {@code other}. */
-    Duals towards(Duals other, double step) {
-      double[][] p = new double[pi.length][];
-      for (int i = 0; i < pi.length; i++) {
-        p[i] = mix(pi[i], other.pi[i], step);
-      }
-      return new Duals(
-          mix(perPod, other.perPod, step),
-          mix(nodeCharge, other.nodeCharge, step),
-          p,
-          mix(nu, other.nu, step),
-          sigma + step * (other.sigma - sigma));
-    }
-
-    private static double[] mix(double[] a, double[] b, double step) {
-      double[] out = new double[a.length];
-      for (int i = 0; i < a.length; i++) {
-        out[i] = a[i] + step * (b[i] - a[i]);
-      }
-      return out;
-    }
-  }
-
   /** Best pattern value per kind (an upper bound), and whether any improving pattern was added. */
   private record Pricing(double[] upper, boolean added) {}
 
@@ -283,12 +257,12 @@ final class ConfigurationLpBound {
    * where that could pay for a node, a search (within {@code nodes}) for a pattern that does. A
    * pattern found joins the master when it improves on the master's own duals {@code current}.
    */
-  private Pricing price(Duals at, Duals current, long nodes) {
+  private Pricing price(ConfigurationLpDuals at, ConfigurationLpDuals current, long nodes) {
     double[] upper = new double[r.optionCount()];
     boolean added = false;
     for (int o = 0; o < r.optionCount(); o++) {
-      NodeKnapsack knapsack = knapsack(o, at.perPod);
-      double charge = r.price[o] + at.nodeCharge[o];
+      NodeKnapsack knapsack = knapsack(o, at.perPod());
+      double charge = r.price[o] + at.nodeCharge()[o];
       upper[o] = knapsack.upperBound();
       if (upper[o] <= charge) {
         continue;
@@ -304,12 +278,12 @@ final class ConfigurationLpBound {
   }
 
   /** Does this pattern have a negative reduced cost at these duals? */
-  private boolean improves(int o, NodeKnapsack.Fill f, Duals duals) {
+  private boolean improves(int o, NodeKnapsack.Fill f, ConfigurationLpDuals duals) {
     double worth = 0;
     for (int i = 0; i < f.demands().length; i++) {
-      worth += duals.perPod[f.demands()[i]] * f.counts()[i];
+      worth += duals.perPod()[f.demands()[i]] * f.counts()[i];
     }
-    double charge = r.price[o] + duals.nodeCharge[o];
+    double charge = r.price[o] + duals.nodeCharge()[o];
     return worth > charge + TOLERANCE * Math.max(1, charge);
   }
 
@@ -321,7 +295,7 @@ final class ConfigurationLpBound {
    * either, so bounding it there costs the LP nothing (and makes a slightly underpriced kind cost
    * the bound little rather than everything, as in Farley's ratio).
    */
-  private double lagrangian(Duals duals, double[] upper, double masterValue) {
+  private double lagrangian(ConfigurationLpDuals duals, double[] upper, double masterValue) {
     double[] nodes = new double[r.optionCount()];
     double cap = Double.POSITIVE_INFINITY;
     List<Double> points = new ArrayList<>();
@@ -333,7 +307,7 @@ final class ConfigurationLpBound {
       if (upper[o] <= 0) {
         continue;
       }
-      double charge = r.price[o] + poolCharge(duals, o);
+      double charge = r.price[o] + duals.poolCharge(r, o);
       if (Double.isInfinite(nodes[o])) {
         cap = Math.min(cap, charge / upper[o]);
       } else {
@@ -342,8 +316,8 @@ final class ConfigurationLpBound {
     }
     if (limited) {
       for (int k = 0; k < r.demandCount(); k++) {
-        if (duals.perPod[k] > 0) {
-          points.add(duals.sigma / duals.perPod[k]);
+        if (duals.perPod()[k] > 0) {
+          points.add(duals.sigma() / duals.perPod()[k]);
         }
       }
     }
@@ -379,186 +353,30 @@ final class ConfigurationLpBound {
     return Math.max(0, best);
   }
 
-  private double poolCharge(Duals duals, int o) {
-    double charge = 0;
-    if (r.pool[o] != BoundProblem.NO_POOL) {
-      for (int l = 0; l < duals.pi[r.pool[o]].length; l++) {
-        charge += r.counts[o][l] * duals.pi[r.pool[o]][l];
-      }
-      charge += duals.nu[r.pool[o]];
-    }
-    return charge;
-  }
-
-  private double value(Duals duals, double[] upper, double[] nodes, double theta) {
+  private double value(ConfigurationLpDuals duals, double[] upper, double[] nodes, double theta) {
     double v = 0;
     for (int k = 0; k < r.demandCount(); k++) {
-      double u = theta * duals.perPod[k];
-      v += r.pods[k] * (limited ? Math.min(u, duals.sigma) : u);
+      double u = theta * duals.perPod()[k];
+      v += r.pods[k] * (limited ? Math.min(u, duals.sigma()) : u);
     }
     for (int p = 0; p < r.pools.size(); p++) {
       BoundProblem.Pool pool = r.pools.get(p);
       for (int l = 0; l < pool.remaining().length; l++) {
-        v -= duals.pi[p][l] * pool.remaining()[l];
+        v -= duals.pi()[p][l] * pool.remaining()[l];
       }
       if (pool.maxNodes() != BoundProblem.UNLIMITED) {
-        v -= duals.nu[p] * pool.maxNodes();
+        v -= duals.nu()[p] * pool.maxNodes();
       }
     }
     if (limited) {
-      v -= duals.sigma * (total - required);
+      v -= duals.sigma() * (total - required);
     }
     for (int o = 0; o < r.optionCount(); o++) {
-      double gain = theta * upper[o] - r.price[o] - poolCharge(duals, o);
+      double gain = theta * upper[o] - r.price[o] - duals.poolCharge(r, o);
       if (gain > 0 && Double.isFinite(nodes[o])) {
         v -= gain * nodes[o];
       }
     }
     return v;
-  }
-
-  /** The master LP over the columns found so far. */
-  private final class Master {
-    final LinearProgram lp;
-    final int[] demandRow;
-    final int[] boundRow;
-    final int[][] poolRow;
-    final int[] poolNodeRow;
-    final int placedRow;
-
-    Master() {
-      int n = columns.size();
-      int k = r.demandCount();
-      int vars = n + (limited ? k + 1 : 0);
-      lp = new LinearProgram(vars);
-      List<List<Integer>> byDemand = new ArrayList<>();
-      List<List<Double>> coef = new ArrayList<>();
-      for (int i = 0; i < k; i++) {
-        byDemand.add(new ArrayList<>());
-        coef.add(new ArrayList<>());
-      }
-      List<List<Integer>> byOption = new ArrayList<>();
-      for (int o = 0; o < r.optionCount(); o++) {
-        byOption.add(new ArrayList<>());
-      }
-      for (int j = 0; j < n; j++) {
-        Column c = columns.get(j);
-        lp.cost(j, r.price[c.option()]);
-        byOption.get(c.option()).add(j);
-        for (int i = 0; i < c.demands().length; i++) {
-          int d = c.demands()[i];
-          byDemand.get(d).add(j);
-          coef.get(d).add(-(double) c.counts()[i] / r.pods[d]);
-        }
-      }
-      demandRow = new int[k];
-      for (int i = 0; i < k; i++) {
-        if (limited) {
-          byDemand.get(i).add(n + i);
-          coef.get(i).add(-1.0);
-          lp.upper(n + i, 1);
-        }
-        demandRow[i] = lp.row(ints(byDemand.get(i)), doubles(coef.get(i)), -1);
-      }
-      boundRow = new int[r.optionCount()];
-      for (int o = 0; o < r.optionCount(); o++) {
-        List<Integer> mine = byOption.get(o);
-        boundRow[o] =
-            r.bound[o] == BoundProblem.UNLIMITED || mine.isEmpty()
-                ? -1
-                : lp.row(ints(mine), ones(mine.size()), r.bound[o]);
-      }
-      poolRow = new int[r.pools.size()][];
-      poolNodeRow = new int[r.pools.size()];
-      for (int p = 0; p < r.pools.size(); p++) {
-        BoundProblem.Pool pool = r.pools.get(p);
-        poolRow[p] = new int[pool.remaining().length];
-        Arrays.fill(poolRow[p], -1);
-        List<Integer> mine = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-          if (r.pool[columns.get(j).option()] == p) {
-            mine.add(j);
-          }
-        }
-        for (int l = 0; l < pool.remaining().length; l++) {
-          List<Integer> idx = new ArrayList<>();
-          List<Double> val = new ArrayList<>();
-          for (int j : mine) {
-            long c = r.counts[columns.get(j).option()][l];
-            if (c > 0) {
-              idx.add(j);
-              val.add((double) c / pool.remaining()[l]);
-            }
-          }
-          if (!idx.isEmpty()) {
-            poolRow[p][l] = lp.row(ints(idx), doubles(val), 1);
-          }
-        }
-        poolNodeRow[p] =
-            pool.maxNodes() == BoundProblem.UNLIMITED || mine.isEmpty()
-                ? -1
-                : lp.row(ints(mine), ones(mine.size()), pool.maxNodes());
-      }
-      if (limited) {
-        // The placed-pod row is elastic at a prohibitive price, so the first masters are
-        // feasible before patterns for the limited kinds exist.
-        List<Integer> idx = new ArrayList<>();
-        List<Double> val = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-          idx.add(n + i);
-          val.add((double) r.pods[i] / total);
-        }
-        idx.add(n + k);
-        val.add(-1.0);
-        double dearest = Arrays.stream(r.price).max().orElse(1);
-        lp.cost(n + k, 10 * (dearest + 1) * total);
-        placedRow = lp.row(ints(idx), doubles(val), (double) (total - required) / total + 1e-9);
-      } else {
-        placedRow = -1;
-      }
-    }
-
-    Duals duals(LinearProgram.Solution s) {
-      double[] lambda = s.duals();
-      double[] perPod = new double[r.demandCount()];
-      for (int i = 0; i < perPod.length; i++) {
-        perPod[i] = lambda[demandRow[i]] / r.pods[i];
-      }
-      double[][] pi = new double[r.pools.size()][];
-      double[] nu = new double[r.pools.size()];
-      for (int p = 0; p < r.pools.size(); p++) {
-        BoundProblem.Pool pool = r.pools.get(p);
-        pi[p] = new double[pool.remaining().length];
-        for (int l = 0; l < pi[p].length; l++) {
-          if (poolRow[p][l] >= 0) {
-            pi[p][l] = lambda[poolRow[p][l]] / pool.remaining()[l];
-          }
-        }
-        if (poolNodeRow[p] >= 0) {
-          nu[p] = lambda[poolNodeRow[p]];
-        }
-      }
-      double sigma = placedRow >= 0 ? lambda[placedRow] / total : 0;
-      Duals partial = new Duals(perPod, new double[r.optionCount()], pi, nu, sigma);
-      double[] charge = new double[r.optionCount()];
-      for (int o = 0; o < charge.length; o++) {
-        charge[o] = poolCharge(partial, o) + (boundRow[o] >= 0 ? lambda[boundRow[o]] : 0);
-      }
-      return new Duals(perPod, charge, pi, nu, sigma);
-    }
-  }
-
-  private static int[] ints(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static double[] doubles(List<Double> list) {
-    return list.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static double[] ones(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, 1);
-    return a;
   }
 }

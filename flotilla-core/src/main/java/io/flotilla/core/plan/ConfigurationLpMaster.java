@@ -1,0 +1,167 @@
+package io.flotilla.core.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@link ConfigurationLpBound}'s master LP over the columns found so far. */
+final class ConfigurationLpMaster {
+  private final BoundReduction r;
+  private final List<ConfigurationLpBound.Column> columns;
+  private final boolean limited;
+  private final long total;
+  private final long required;
+
+  final LinearProgram lp;
+  final int[] demandRow;
+  final int[] boundRow;
+  final int[][] poolRow;
+  final int[] poolNodeRow;
+  final int placedRow;
+
+  ConfigurationLpMaster(
+      BoundReduction r,
+      List<ConfigurationLpBound.Column> columns,
+      boolean limited,
+      long total,
+      long required) {
+    this.r = r;
+    this.columns = columns;
+    this.limited = limited;
+    this.total = total;
+    this.required = required;
+    int n = columns.size();
+    int k = r.demandCount();
+    int vars = n + (limited ? k + 1 : 0);
+    lp = new LinearProgram(vars);
+    List<List<Integer>> byDemand = new ArrayList<>();
+    List<List<Double>> coef = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      byDemand.add(new ArrayList<>());
+      coef.add(new ArrayList<>());
+    }
+    List<List<Integer>> byOption = new ArrayList<>();
+    for (int o = 0; o < r.optionCount(); o++) {
+      byOption.add(new ArrayList<>());
+    }
+    for (int j = 0; j < n; j++) {
+      ConfigurationLpBound.Column c = columns.get(j);
+      lp.cost(j, r.price[c.option()]);
+      byOption.get(c.option()).add(j);
+      for (int i = 0; i < c.demands().length; i++) {
+        int d = c.demands()[i];
+        byDemand.get(d).add(j);
+        coef.get(d).add(-(double) c.counts()[i] / r.pods[d]);
+      }
+    }
+    demandRow = new int[k];
+    for (int i = 0; i < k; i++) {
+      if (limited) {
+        byDemand.get(i).add(n + i);
+        coef.get(i).add(-1.0);
+        lp.upper(n + i, 1);
+      }
+      demandRow[i] = lp.row(ints(byDemand.get(i)), doubles(coef.get(i)), -1);
+    }
+    boundRow = new int[r.optionCount()];
+    for (int o = 0; o < r.optionCount(); o++) {
+      List<Integer> mine = byOption.get(o);
+      boundRow[o] =
+          r.bound[o] == BoundProblem.UNLIMITED || mine.isEmpty()
+              ? -1
+              : lp.row(ints(mine), ones(mine.size()), r.bound[o]);
+    }
+    poolRow = new int[r.pools.size()][];
+    poolNodeRow = new int[r.pools.size()];
+    for (int p = 0; p < r.pools.size(); p++) {
+      BoundProblem.Pool pool = r.pools.get(p);
+      poolRow[p] = new int[pool.remaining().length];
+      Arrays.fill(poolRow[p], -1);
+      List<Integer> mine = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        if (r.pool[columns.get(j).option()] == p) {
+          mine.add(j);
+        }
+      }
+      for (int l = 0; l < pool.remaining().length; l++) {
+        List<Integer> idx = new ArrayList<>();
+        List<Double> val = new ArrayList<>();
+        for (int j : mine) {
+          long c = r.counts[columns.get(j).option()][l];
+          if (c > 0) {
+            idx.add(j);
+            val.add((double) c / pool.remaining()[l]);
+          }
+        }
+        if (!idx.isEmpty()) {
+          poolRow[p][l] = lp.row(ints(idx), doubles(val), 1);
+        }
+      }
+      poolNodeRow[p] =
+          pool.maxNodes() == BoundProblem.UNLIMITED || mine.isEmpty()
+              ? -1
+              : lp.row(ints(mine), ones(mine.size()), pool.maxNodes());
+    }
+    if (limited) {
+      // The placed-pod row is elastic at a prohibitive price, so the first masters are
+      // feasible before patterns for the limited kinds exist.
+      List<Integer> idx = new ArrayList<>();
+      List<Double> val = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        idx.add(n + i);
+        val.add((double) r.pods[i] / total);
+      }
+      idx.add(n + k);
+      val.add(-1.0);
+      double dearest = Arrays.stream(r.price).max().orElse(1);
+      lp.cost(n + k, 10 * (dearest + 1) * total);
+      placedRow = lp.row(ints(idx), doubles(val), (double) (total - required) / total + 1e-9);
+    } else {
+      placedRow = -1;
+    }
+  }
+
+  ConfigurationLpDuals duals(LinearProgram.Solution s) {
+    double[] lambda = s.duals();
+    double[] perPod = new double[r.demandCount()];
+    for (int i = 0; i < perPod.length; i++) {
+      perPod[i] = lambda[demandRow[i]] / r.pods[i];
+    }
+    double[][] pi = new double[r.pools.size()][];
+    double[] nu = new double[r.pools.size()];
+    for (int p = 0; p < r.pools.size(); p++) {
+      BoundProblem.Pool pool = r.pools.get(p);
+      pi[p] = new double[pool.remaining().length];
+      for (int l = 0; l < pi[p].length; l++) {
+        if (poolRow[p][l] >= 0) {
+          pi[p][l] = lambda[poolRow[p][l]] / pool.remaining()[l];
+        }
+      }
+      if (poolNodeRow[p] >= 0) {
+        nu[p] = lambda[poolNodeRow[p]];
+      }
+    }
+    double sigma = placedRow >= 0 ? lambda[placedRow] / total : 0;
+    ConfigurationLpDuals partial =
+        new ConfigurationLpDuals(perPod, new double[r.optionCount()], pi, nu, sigma);
+    double[] charge = new double[r.optionCount()];
+    for (int o = 0; o < charge.length; o++) {
+      charge[o] = partial.poolCharge(r, o) + (boundRow[o] >= 0 ? lambda[boundRow[o]] : 0);
+    }
+    return new ConfigurationLpDuals(perPod, charge, pi, nu, sigma);
+  }
+
+  static int[] ints(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double[] doubles(List<Double> list) {
+    return list.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double[] ones(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, 1);
+    return a;
+  }
+}
