@@ -84,7 +84,10 @@ final class ConfigurationLpBound {
         servedBy.get(o).add(k);
       }
     }
-    served = servedBy.stream().map(ConfigurationLpMaster::ints).toArray(int[][]::new);
+    served =
+        servedBy.stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
   }
 
   /**

@@ -61,15 +61,13 @@ final class ConfigurationLpMaster {
         coef.get(i).add(-1.0);
         lp.upper(n + i, 1);
       }
-      demandRow[i] = lp.row(ints(byDemand.get(i)), doubles(coef.get(i)), -1);
+      demandRow[i] = lp.row(byDemand.get(i), coef.get(i), -1);
     }
     boundRow = new int[r.optionCount()];
     for (int o = 0; o < r.optionCount(); o++) {
       List<Integer> mine = byOption.get(o);
       boundRow[o] =
-          r.bound[o] == BoundProblem.UNLIMITED || mine.isEmpty()
-              ? -1
-              : lp.row(ints(mine), ones(mine.size()), r.bound[o]);
+          r.bound[o] == BoundProblem.UNLIMITED || mine.isEmpty() ? -1 : lp.row(mine, 1, r.bound[o]);
     }
     poolRow = new int[r.pools.size()][];
     poolNodeRow = new int[r.pools.size()];
@@ -94,13 +92,13 @@ final class ConfigurationLpMaster {
           }
         }
         if (!idx.isEmpty()) {
-          poolRow[p][l] = lp.row(ints(idx), doubles(val), 1);
+          poolRow[p][l] = lp.row(idx, val, 1);
         }
       }
       poolNodeRow[p] =
           pool.maxNodes() == BoundProblem.UNLIMITED || mine.isEmpty()
               ? -1
-              : lp.row(ints(mine), ones(mine.size()), pool.maxNodes());
+              : lp.row(mine, 1, pool.maxNodes());
     }
     if (limited) {
       // The placed-pod row is elastic at a prohibitive price, so the first masters are
@@ -115,7 +113,7 @@ final class ConfigurationLpMaster {
       val.add(-1.0);
       double dearest = Arrays.stream(r.price).max().orElse(1);
       lp.cost(n + k, 10 * (dearest + 1) * total);
-      placedRow = lp.row(ints(idx), doubles(val), (double) (total - required) / total + 1e-9);
+      placedRow = lp.row(idx, val, (double) (total - required) / total + 1e-9);
     } else {
       placedRow = -1;
     }
@@ -149,19 +147,5 @@ final class ConfigurationLpMaster {
       charge[o] = partial.poolCharge(r, o) + (boundRow[o] >= 0 ? lambda[boundRow[o]] : 0);
     }
     return new ConfigurationLpDuals(perPod, charge, pi, nu, sigma);
-  }
-
-  static int[] ints(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static double[] doubles(List<Double> list) {
-    return list.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static double[] ones(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, 1);
-    return a;
   }
 }

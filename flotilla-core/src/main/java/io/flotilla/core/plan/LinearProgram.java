@@ -65,6 +65,21 @@ final class LinearProgram {
     return rhs.size() - 1;
   }
 
+  /** Adds the row {@code sum values[i] * x[indices[i]] <= bound}; returns its position. */
+  int row(List<Integer> indices, List<Double> values, double bound) {
+    return row(
+        indices.stream().mapToInt(Integer::intValue).toArray(),
+        values.stream().mapToDouble(Double::doubleValue).toArray(),
+        bound);
+  }
+
+  /** Adds the row {@code sum value * x[i] <= bound} over the given variables. */
+  int row(List<Integer> indices, double value, double bound) {
+    double[] values = new double[indices.size()];
+    Arrays.fill(values, value);
+    return row(indices.stream().mapToInt(Integer::intValue).toArray(), values, bound);
+  }
+
   Solution solve() {
     Solution plain = solve(null);
     if (plain.optimal()) {

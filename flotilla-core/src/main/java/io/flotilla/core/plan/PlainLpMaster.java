@@ -108,7 +108,7 @@ final class PlainLpMaster {
       if (slacks) {
         idx.add(slack[g]);
       }
-      clusterRow[g] = lp.row(ints(idx), filled(idx.size(), -1), -1);
+      clusterRow[g] = lp.row(idx, -1, -1);
     }
     capacityRow = new int[o][r.dims];
     capRow = new int[clusters.size()][];
@@ -143,7 +143,7 @@ final class PlainLpMaster {
           }
         }
         if (idx.size() > 1 || fixedLoad[i][d] > 0) {
-          capacityRow[i][d] = lp.row(ints(idx), doubles(val), -fixedLoad[i][d] / r.room[i][d]);
+          capacityRow[i][d] = lp.row(idx, val, -fixedLoad[i][d] / r.room[i][d]);
         }
       }
     }
@@ -181,13 +181,13 @@ final class PlainLpMaster {
           }
         }
         if (!idx.isEmpty()) {
-          poolRow[p][l] = lp.row(ints(idx), doubles(val), 1);
+          poolRow[p][l] = lp.row(idx, val, 1);
         }
       }
       poolNodeRow[p] =
           pool.maxNodes() == BoundProblem.UNLIMITED || members.isEmpty()
               ? -1
-              : lp.row(ints(members), filled(members.size(), 1), pool.maxNodes());
+              : lp.row(members, 1, pool.maxNodes());
     }
     if (phase == Phase.LIMITED_COST) {
       List<Integer> idx = new ArrayList<>();
@@ -196,7 +196,7 @@ final class PlainLpMaster {
         idx.add(slack[g]);
         val.add((double) clusters.get(g).pods / total);
       }
-      placedRow = lp.row(ints(idx), doubles(val), (double) (total - required) / total + 1e-9);
+      placedRow = lp.row(idx, val, (double) (total - required) / total + 1e-9);
     } else {
       placedRow = -1;
     }
@@ -245,19 +245,5 @@ final class PlainLpMaster {
       }
     }
     return grew;
-  }
-
-  private static int[] ints(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static double[] doubles(List<Double> list) {
-    return list.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static double[] filled(int n, double v) {
-    double[] a = new double[n];
-    Arrays.fill(a, v);
-    return a;
   }
 }
