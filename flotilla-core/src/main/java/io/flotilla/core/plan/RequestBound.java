@@ -18,9 +18,11 @@ import java.util.Set;
  * nodes' free room at no cost, and the pools' limits. Nothing comes from the plan's own tier split
  * or packing, so a plan cheaper than the bound would be a planner bug the bound can catch.
  *
- * <p>Rules the bound leaves out (pool weight order, topology spreads, affinity, minValues, the
- * exotic-type filter, co-location between different classes) only make it smaller, so it stays a
- * valid bound. The bound speaks of plans placing at least as many pods as the plan placed.
+ * <p>Of Karpenter's rules it keeps the exotic-type filter: a GPU, Neuron, Gaudi or metal type is an
+ * option only where some pod that no generic type holds fits it. Rules the bound leaves out (pool
+ * weight order, topology spreads, affinity, minValues, co-location between different classes) only
+ * make it smaller, so it stays a valid bound. The bound speaks of plans placing at least as many
+ * pods as the plan placed.
  */
 final class RequestBound {
   /**
@@ -61,6 +63,13 @@ final class RequestBound {
             .merge(c.id(), a.mask(), (x, y) -> x | y);
       }
     }
+    // Karpenter's exotic filter: a GPU, Neuron, Gaudi or metal type is launched only for a pod that
+    // no generic type of its pool holds (others may then share the node), so an exotic type no
+    // such pod fits is no option of any plan.
+    masks
+        .entrySet()
+        .removeIf(
+            e -> e.getKey().type().exotic() && !anchored(e.getKey(), e.getValue(), ctx, unpinned));
     List<Shape> shapes = new ArrayList<>();
     Map<Shape, Integer> position = new IdentityHashMap<>();
     List<BitSet> compatible = new ArrayList<>();
@@ -105,6 +114,24 @@ final class RequestBound {
                 classes, shapes, compatible.toArray(BitSet[]::new), ctx.colocation(), ctx.dims())
             .of(pods, budget);
     return new Problem(withExisting(onNew, classes, nodes), spotFirst);
+  }
+
+  /**
+   * Whether some class that may use the exotic group needs its pool's exotic types (with the terms
+   * it is planned with, or with its required terms alone) and fits the type.
+   */
+  private static boolean anchored(
+      TypeGroup group, Map<Integer, Long> byClass, PackingContext ctx, List<PodClass> unpinned) {
+    long[] room = ctx.factory().shape(group, group.offerings().get(0)).free();
+    for (int id : byClass.keySet()) {
+      PodClass planned = ctx.classes().get(id);
+      if (Dimensions.fits(planned.request(), room)
+          && (ctx.exotic().needed(planned, group.pool())
+              || ctx.exotic().needed(unpinned.get(id), group.pool()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The program, and whether it keeps Spot-capable pods on Spot node kinds. */
