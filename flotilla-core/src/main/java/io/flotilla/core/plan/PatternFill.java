@@ -51,10 +51,10 @@ final class PatternFill {
   record Orders(int[] byDensity, int[] bySize) {}
 
   /**
-   * The orders of one shape; with {@code anchors} (an exotic shape) the anchor classes come first
-   * in both.
+   * The two orders of {@code candidates} in a room: they depend on the room, not the shape, so the
+   * shapes of one room share them ({@link #restricted}).
    */
-  Orders orders(Shape shape, int[] candidates, double[] values, BitSet anchors) {
+  Orders orders(long[] free, int[] candidates, double[] values) {
     int n = candidates.length;
     double[] density = new double[n];
     double[] size = new double[n];
@@ -64,7 +64,7 @@ final class PatternFill {
       double max = 0;
       for (int d = 0; d < dims; d++) {
         if (r[d] > 0) {
-          double f = (double) r[d] / shape.free()[d];
+          double f = (double) r[d] / free[d];
           l1 += f;
           max = Math.max(max, f);
         }
@@ -72,9 +72,29 @@ final class PatternFill {
       density[i] = values[candidates[i]] / Math.max(l1, 1e-12);
       size[i] = max;
     }
+    return new Orders(sorted(candidates, density), sorted(candidates, size));
+  }
+
+  /**
+   * A shape's orders from its room's: the room's orders of classes in ascending id order are stable
+   * sorts, so keeping the shape's {@code compatible} classes gives what sorting them alone would.
+   * With {@code anchors} (an exotic shape) the anchor classes come first in both.
+   */
+  static Orders restricted(Orders room, BitSet compatible, BitSet anchors) {
     return new Orders(
-        anchoredFirst(sorted(candidates, density), anchors),
-        anchoredFirst(sorted(candidates, size), anchors));
+        anchoredFirst(keep(room.byDensity(), compatible), anchors),
+        anchoredFirst(keep(room.bySize(), compatible), anchors));
+  }
+
+  private static int[] keep(int[] order, BitSet compatible) {
+    int[] out = new int[order.length];
+    int m = 0;
+    for (int c : order) {
+      if (compatible.get(c)) {
+        out[m++] = c;
+      }
+    }
+    return m == order.length ? order : Arrays.copyOf(out, m);
   }
 
   /**

@@ -32,6 +32,11 @@ final class PatternPacker {
   /** For each class, the shapes whose candidates it is among. */
   private final int[][] shapesOf;
 
+  /** The shapes' rooms, and per room the classes some shape of it may hold, ascending. */
+  private final Rooms rooms;
+
+  private final int[][] roomCandidates;
+
   private final PatternFill fill;
   private final Colocation colocation;
   private final int dims;
@@ -45,6 +50,19 @@ final class PatternPacker {
     this.candidates = new int[shapes.size()][];
     for (int s = 0; s < shapes.size(); s++) {
       candidates[s] = compatible[s].stream().toArray();
+    }
+    this.rooms = Rooms.of(shapes);
+    BitSet[] union = new BitSet[rooms.count()];
+    for (int s = 0; s < shapes.size(); s++) {
+      int r = rooms.of(s);
+      if (union[r] == null) {
+        union[r] = new BitSet();
+      }
+      union[r].or(compatible[s]);
+    }
+    this.roomCandidates = new int[union.length][];
+    for (int r = 0; r < union.length; r++) {
+      roomCandidates[r] = union[r].stream().toArray();
     }
     this.fill = new PatternFill(classes, colocation, dims);
     this.colocation = colocation;
@@ -137,9 +155,14 @@ final class PatternPacker {
     List<NodeBatch> batches = new ArrayList<>();
     int n = shapes.size();
     PatternFill.Orders[] orders = new PatternFill.Orders[n];
+    // Sorted once per room over the classes of all its shapes, then cut to each shape's classes.
+    PatternFill.Orders[] roomOrders = new PatternFill.Orders[rooms.count()];
     for (int s = 0; s < n; s++) {
-      orders[s] =
-          fill.orders(shapes.get(s), live(candidates[s], remaining), values, tier.anchors()[s]);
+      int r = rooms.of(s);
+      if (roomOrders[r] == null) {
+        roomOrders[r] = fill.orders(rooms.free(r), live(roomCandidates[r], remaining), values);
+      }
+      orders[s] = PatternFill.restricted(roomOrders[r], compatible[s], tier.anchors()[s]);
     }
     // The last fill of each shape in each order: a refill starts where its pods ran short.
     PatternFill.Fill[] byDensity = new PatternFill.Fill[n];

@@ -3,7 +3,9 @@ package io.flotilla.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,5 +58,59 @@ class PatternFillOrderTest {
       }
       assertThat(PatternFill.sorted(ids, keys)).containsExactly(byComparator(ids, keys));
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void aShapesOrdersCutFromItsRoomsAreWhatSortingItsOwnClassesGives(long seed) {
+    // A room's orders cover the classes of all its shapes; a shape keeps its own classes, anchor
+    // classes (exotic shapes) first. That must equal sorting the shape's classes alone.
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int round = 0; round < 200; round++) {
+      int n = random.nextInt(80);
+      int[] union = IntStream.range(0, n).filter(i -> random.nextInt(3) > 0).toArray();
+      double[] density = new double[n];
+      double[] size = new double[n];
+      for (int c = 0; c < n; c++) {
+        density[c] = random.nextInt(4) == 0 ? 1.0 : random.nextDouble();
+        size[c] = random.nextInt(4) == 0 ? 0.5 : random.nextDouble();
+      }
+      BitSet compatible = new BitSet();
+      BitSet anchors = random.nextBoolean() ? null : new BitSet();
+      for (int c : union) {
+        if (random.nextBoolean()) {
+          compatible.set(c);
+          if (anchors != null && random.nextInt(3) == 0) {
+            anchors.set(c);
+          }
+        }
+      }
+      PatternFill.Orders room =
+          new PatternFill.Orders(
+              PatternFill.sorted(union, keysOf(union, density)),
+              PatternFill.sorted(union, keysOf(union, size)));
+
+      PatternFill.Orders shape = PatternFill.restricted(room, compatible, anchors);
+
+      int[] own = compatible.stream().toArray();
+      assertThat(shape.byDensity()).containsExactly(expected(own, density, anchors));
+      assertThat(shape.bySize()).containsExactly(expected(own, size, anchors));
+    }
+  }
+
+  private static double[] keysOf(int[] ids, double[] byClass) {
+    return Arrays.stream(ids).mapToDouble(c -> byClass[c]).toArray();
+  }
+
+  /** The comparator sort of the shape's own classes, anchor classes moved to the front. */
+  private static int[] expected(int[] own, double[] byClass, BitSet anchors) {
+    int[] sorted = byComparator(own, keysOf(own, byClass));
+    if (anchors == null) {
+      return sorted;
+    }
+    return IntStream.concat(
+            Arrays.stream(sorted).filter(anchors::get),
+            Arrays.stream(sorted).filter(c -> !anchors.get(c)))
+        .toArray();
   }
 }
