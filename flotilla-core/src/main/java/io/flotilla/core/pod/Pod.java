@@ -113,6 +113,24 @@ public record Pod(
         unresolvedImages);
   }
 
+  /** The same pod bound (or nominated) to {@code node}; null makes it pending again. */
+  public Pod withNodeName(String node) {
+    return new Pod(
+        id,
+        labels,
+        requests,
+        nodeAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        node,
+        unresolvedImages);
+  }
+
   /** The same pod with other architectures (a policy for unknown images, say). */
   public Pod withArchitectures(Set<String> newArchitectures) {
     return new Pod(

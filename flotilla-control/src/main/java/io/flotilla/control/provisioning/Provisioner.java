@@ -1,0 +1,73 @@
+package io.flotilla.control.provisioning;
+
+import io.flotilla.core.plan.Plan;
+import io.flotilla.core.plan.PlanRequest;
+import io.flotilla.core.plan.PlannedNode;
+import io.flotilla.core.plan.Planner;
+import io.flotilla.core.pod.PodId;
+import io.flotilla.ports.cloud.OfferingKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans a batch of pending pods and turns the plan into commands. Pods already bound or nominated
+ * to an in-flight NodeClaim are part of the request as placed pods (they take room, they are not
+ * planned again); offerings the cloud recently had no capacity for are left out of the catalog. The
+ * planner is the one {@code flotilla plan} uses, with whichever strategy it was built with.
+ */
+public final class Provisioner {
+  private final Planner planner;
+  private final UnavailableOfferings unavailable;
+  private final Map<String, Integer> launchedPerPool = new HashMap<>();
+
+  public Provisioner(Planner planner, UnavailableOfferings unavailable) {
+    this.planner = planner;
+    this.unavailable = unavailable;
+  }
+
+  public ProvisioningDecision decide(ProvisioningSnapshot snapshot, Instant now) {
+    if (snapshot.pending().isEmpty()) {
+      return ProvisioningDecision.NOTHING;
+    }
+    Plan plan =
+        planner.plan(
+            new PlanRequest(
+                snapshot.pods(),
+                snapshot.nodes(),
+                snapshot.pools(),
+                snapshot.daemonSets(),
+                unavailable.without(snapshot.catalog(), now),
+                snapshot.options()));
+    List<LaunchNodeClaim> launches = new ArrayList<>();
+    Map<PodId, String> nominations = new LinkedHashMap<>();
+    // A planned node lists only the pods the plan puts there, not those already bound to it.
+    for (PlannedNode node : plan.nodes()) {
+      if (node.existing()) {
+        node.pods().forEach(p -> nominations.put(p, node.name()));
+        continue;
+      }
+      launches.add(
+          new LaunchNodeClaim(
+              nextName(node.nodePool()),
+              node.nodePool(),
+              new OfferingKey(
+                  node.offering().instanceType(),
+                  node.offering().zone(),
+                  node.offering().capacityType()),
+              node.pods(),
+              node.labels(),
+              node.allocatable()));
+    }
+    return new ProvisioningDecision(launches, nominations, plan.unschedulable());
+  }
+
+  /** NodeClaim names as Karpenter forms them (pool name and a suffix), counted for determinism. */
+  private String nextName(String pool) {
+    int n = launchedPerPool.merge(pool, 1, Integer::sum);
+    return pool + "-" + n;
+  }
+}
