@@ -29,19 +29,16 @@ public final class Provisioner {
     this.unavailable = unavailable;
   }
 
-  public ProvisioningDecision decide(ProvisioningSnapshot snapshot, Instant now) {
-    if (snapshot.pending().isEmpty()) {
+  /**
+   * Decides for the cluster as {@code cluster} describes it: its pods (pending ones have no node;
+   * pods nominated to an in-flight NodeClaim carry its name as their node), its nodes (ready ones
+   * and in-flight NodeClaims), pools, DaemonSets, the catalog and the planner's options.
+   */
+  public ProvisioningDecision decide(PlanRequest cluster, Instant now) {
+    if (cluster.pendingPods().isEmpty()) {
       return ProvisioningDecision.NOTHING;
     }
-    Plan plan =
-        planner.plan(
-            new PlanRequest(
-                snapshot.pods(),
-                snapshot.nodes(),
-                snapshot.pools(),
-                snapshot.daemonSets(),
-                unavailable.without(snapshot.catalog(), now),
-                snapshot.options()));
+    Plan plan = planner.plan(cluster.withCatalog(unavailable.without(cluster.catalog(), now)));
     List<LaunchNodeClaim> launches = new ArrayList<>();
     Map<PodId, String> nominations = new LinkedHashMap<>();
     // A planned node lists only the pods the plan puts there, not those already bound to it.

@@ -34,11 +34,6 @@ class ProvisionerTest {
   private final UnavailableOfferings unavailable = new UnavailableOfferings();
   private final Provisioner provisioner = new Provisioner(new Planner(), unavailable);
 
-  private static ProvisioningSnapshot snapshot(PlanRequest r) {
-    return new ProvisioningSnapshot(
-        r.pods(), r.nodes(), r.pools(), r.daemonSets(), r.catalog(), r.options());
-  }
-
   private static PlanRequest webOnGeneral() {
     return Planning.request()
         .pool(pool("general", 10))
@@ -55,12 +50,12 @@ class ProvisionerTest {
   void everyPendingPodIsLaunchedForNominatedOrUnschedulableExactlyOnce(long seed) {
     PlanRequest request =
         new ScenarioGenerator(seed, TestCatalog.create(), ScenarioGenerator.Kind.all()).next();
-    ProvisioningSnapshot snapshot = snapshot(request);
+    PlanRequest snapshot = request;
 
     ProvisioningDecision decision = provisioner.decide(snapshot, NOW);
 
     Set<PodId> pending =
-        snapshot.pending().stream().map(Pod::id).collect(Collectors.toCollection(HashSet::new));
+        snapshot.pendingPods().stream().map(Pod::id).collect(Collectors.toCollection(HashSet::new));
     List<PodId> accounted = new ArrayList<>();
     decision.launches().forEach(l -> accounted.addAll(l.pods()));
     accounted.addAll(decision.nominations().keySet());
@@ -91,7 +86,7 @@ class ProvisionerTest {
   @Test
   void podsNominatedToAnInFlightClaimAreNotPlannedAgain() {
     PlanRequest request = webOnGeneral();
-    ProvisioningDecision first = provisioner.decide(snapshot(request), NOW);
+    ProvisioningDecision first = provisioner.decide(request, NOW);
     assertThat(first.launches()).isNotEmpty();
 
     // The claims are in flight: the cluster lists them as nodes and the pods as nominated.
@@ -106,7 +101,7 @@ class ProvisionerTest {
         request.pods().stream().map(p -> p.withNodeName(nominated.get(p.id()))).toList();
     ProvisioningDecision second =
         provisioner.decide(
-            new ProvisioningSnapshot(
+            new PlanRequest(
                 pods,
                 inFlight,
                 request.pools(),
@@ -121,7 +116,7 @@ class ProvisionerTest {
 
   @Test
   void anOfferingWithoutCapacityIsLeftOutForThreeMinutes() {
-    ProvisioningSnapshot snapshot = snapshot(webOnGeneral());
+    PlanRequest snapshot = webOnGeneral();
     OfferingKey chosen = provisioner.decide(snapshot, NOW).launches().get(0).offering();
 
     unavailable.mark(chosen, NOW);
@@ -135,7 +130,7 @@ class ProvisionerTest {
 
   @Test
   void claimNamesCountPerPoolAcrossDecisions() {
-    ProvisioningSnapshot snapshot = snapshot(webOnGeneral());
+    PlanRequest snapshot = webOnGeneral();
     List<String> first =
         provisioner.decide(snapshot, NOW).launches().stream().map(LaunchNodeClaim::name).toList();
     List<String> second =

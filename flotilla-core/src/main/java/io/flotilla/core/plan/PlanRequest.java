@@ -47,6 +47,11 @@ public record PlanRequest(
     return new PlanRequest(newPods, nodes, pools, daemonSets, catalog, options);
   }
 
+  /** The same request against another catalog (offerings left out, prices changed). */
+  public PlanRequest withCatalog(Catalog newCatalog) {
+    return new PlanRequest(pods, nodes, pools, daemonSets, newCatalog, options);
+  }
+
   public PlanRequest withOptions(PlanOptions newOptions) {
     return new PlanRequest(pods, nodes, pools, daemonSets, catalog, newOptions);
   }
