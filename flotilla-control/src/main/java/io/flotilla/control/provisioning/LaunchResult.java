@@ -1,5 +1,6 @@
 package io.flotilla.control.provisioning;
 
+import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.ports.cloud.CloudInstance;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.flotilla.control.provisioning;
 
+import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.PlannedNode;

@@ -1,5 +1,6 @@
 package io.flotilla.control.provisioning;
 
+import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.core.plan.Unschedulable;
 import io.flotilla.core.pod.PodId;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.flotilla.control.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;

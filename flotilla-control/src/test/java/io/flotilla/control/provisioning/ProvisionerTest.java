@@ -4,6 +4,7 @@ import static io.flotilla.core.testing.PodBuilder.app;
 import static io.flotilla.core.testing.PoolBuilder.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;

@@ -35,6 +35,7 @@ public final class PodBuilder {
   private final Set<String> architectures = new HashSet<>();
   private final Set<String> hostPorts = new HashSet<>();
   private String nodeName;
+  private String owner;
 
   private PodBuilder(String app) {
     this.app = app;
@@ -120,6 +121,12 @@ public final class PodBuilder {
     return this;
   }
 
+  /** The controller that owns the pods, as {@code Kind/name} (default {@code Deployment/app}). */
+  public PodBuilder owner(String kindAndName) {
+    this.owner = kindAndName;
+    return this;
+  }
+
   public PodBuilder boundTo(String node) {
     this.nodeName = node;
     return this;
@@ -140,7 +147,7 @@ public final class PodBuilder {
         affinity,
         architectures,
         hostPorts,
-        "Deployment/" + app,
+        owner == null ? "Deployment/" + app : owner,
         nodeName);
   }
 

@@ -1,4 +1,4 @@
-package io.flotilla.control.provisioning;
+package io.flotilla.control.command;
 
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;
@@ -18,7 +18,8 @@ public record LaunchNodeClaim(
     OfferingKey offering,
     List<PodId> pods,
     Map<String, String> labels,
-    Resources allocatable) {
+    Resources allocatable)
+    implements Command {
   public LaunchNodeClaim {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(pool, "pool");

@@ -1,0 +1,40 @@
+package io.flotilla.control.interruption;
+
+import io.flotilla.core.pod.LabelSelector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How interruptions are handled: whether stateful jobs checkpoint before their TaskManagers are
+ * evicted, whether a rebalance recommendation is acted on (Karpenter ignores it) or only a warning,
+ * how long the drain itself needs after the checkpoint, and which pods are TaskManagers.
+ */
+public record InterruptionSettings(
+    boolean checkpointOnWarning,
+    boolean actOnRebalance,
+    Duration drainReserve,
+    LabelSelector taskManagers) {
+  /**
+   * Flink's native Kubernetes integration labels TaskManager pods {@code component: taskmanager}.
+   */
+  public static final LabelSelector FLINK_TASK_MANAGERS =
+      new LabelSelector(Map.of("component", "taskmanager"), List.of());
+
+  /** Flotilla's defaults: checkpoint on warning, act on rebalance, 30 s (a pod's default grace). */
+  public static final InterruptionSettings FLOTILLA =
+      new InterruptionSettings(true, true, Duration.ofSeconds(30), FLINK_TASK_MANAGERS);
+
+  /** Karpenter and the termination handler as documented: no checkpoint, rebalance ignored. */
+  public static final InterruptionSettings KARPENTER =
+      new InterruptionSettings(false, false, Duration.ofSeconds(30), FLINK_TASK_MANAGERS);
+
+  public InterruptionSettings {
+    Objects.requireNonNull(drainReserve, "drainReserve");
+    Objects.requireNonNull(taskManagers, "taskManagers");
+    if (drainReserve.isNegative()) {
+      throw new IllegalArgumentException("drain reserve must not be negative: " + drainReserve);
+    }
+  }
+}
