@@ -1,7 +1,9 @@
 package io.flotilla.core.nodepool;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * When a pool's nodes may be removed or replaced. Null durations mean never. v1alpha5 Provisioners
@@ -32,5 +34,22 @@ public record Disruption(
 
   public Disruption {
     budgets = List.copyOf(budgets == null ? List.of() : budgets);
+  }
+
+  /**
+   * How many more of a pool's {@code poolNodes} nodes may start being disrupted at {@code now} for
+   * {@code reason}, with {@code disrupting} already under way: the most restrictive budget that
+   * applies then, less those; unbounded when none applies (Karpenter allows any number outside
+   * every budget's window).
+   */
+  public int disruptionsAllowed(int poolNodes, int disrupting, Instant now, String reason) {
+    int allowed = Integer.MAX_VALUE;
+    for (Budget b : budgets) {
+      OptionalInt n = b.allowed(poolNodes, now, reason);
+      if (n.isPresent()) {
+        allowed = Math.min(allowed, n.getAsInt());
+      }
+    }
+    return allowed == Integer.MAX_VALUE ? allowed : Math.max(0, allowed - disrupting);
   }
 }

@@ -246,6 +246,32 @@ class NodesAndPoolsTest {
   }
 
   @Test
+  void aBudgetWithABadCronScheduleNamesTheScheduleField() {
+    ManifestException e =
+        catchThrowableOfType(
+            ManifestException.class,
+            () ->
+                read(
+                    """
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata: {name: windows}
+        spec:
+          template:
+            spec:
+              nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}
+              requirements: [{key: kubernetes.io/arch, operator: Exists}]
+          disruption:
+            budgets:
+              - {nodes: "20%"}
+              - {nodes: "0", schedule: "0 25 * * mon-fri", duration: 8h}
+        """));
+
+    assertThat(e.fieldPath()).isEqualTo("spec.disruption.budgets[1].schedule");
+    assertThat(e.getMessage()).contains("hour 25");
+  }
+
+  @Test
   void managedNodeGroupsUseSpotFlagListTaintsAndEksLabels() throws Exception {
     Manifests m =
         read(

@@ -1,6 +1,7 @@
 package io.flotilla.kube.manifest.karpenter;
 
 import io.flotilla.core.nodepool.Budget;
+import io.flotilla.core.nodepool.CronSchedule;
 import io.flotilla.core.nodepool.Disruption;
 import io.flotilla.core.nodepool.Disruption.ConsolidationPolicy;
 import io.flotilla.kube.manifest.source.FieldError;
@@ -97,6 +98,9 @@ final class DisruptionConverter {
         }
       }
       Duration duration = GoDuration.parse(at.child("duration"), b.duration(), null);
+      if (b.schedule() != null) {
+        FieldError.guard(at.child("schedule"), () -> CronSchedule.parse(b.schedule()));
+      }
       result.add(
           FieldError.guard(
               at.child("nodes"),
