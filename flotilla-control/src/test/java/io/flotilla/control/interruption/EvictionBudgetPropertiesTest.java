@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.control.command.Command;
 import io.flotilla.control.command.Evict;
+import io.flotilla.control.drain.ClusterPods;
 import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
@@ -72,9 +73,7 @@ class EvictionBudgetPropertiesTest {
               true,
               true,
               Optional.empty(),
-              pods,
-              terminating,
-              budgets);
+              new ClusterPods(pods, terminating, budgets));
 
       List<PodId> evicted = new ArrayList<>();
       for (Command c : handler.decide(state, NOW)) {

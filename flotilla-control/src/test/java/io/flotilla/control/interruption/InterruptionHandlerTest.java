@@ -9,6 +9,7 @@ import io.flotilla.control.command.Cordon;
 import io.flotilla.control.command.DeleteNode;
 import io.flotilla.control.command.Evict;
 import io.flotilla.control.command.Replace;
+import io.flotilla.control.drain.ClusterPods;
 import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
@@ -43,7 +44,8 @@ class InterruptionHandlerTest {
   }
 
   private static WarnedNode warned(List<Pod> pods) {
-    return new WarnedNode(SPOT, false, false, Optional.empty(), pods, Set.of(), List.of());
+    return new WarnedNode(
+        SPOT, false, false, Optional.empty(), new ClusterPods(pods, Set.of(), List.of()));
   }
 
   private static List<PodId> evicted(List<Command> commands) {
@@ -74,16 +76,15 @@ class InterruptionHandlerTest {
     List<Pod> pods = taskManagers(2, "node-a");
     CheckpointProgress running = new CheckpointProgress(NOW, Duration.ofSeconds(85), false);
     WarnedNode waiting =
-        new WarnedNode(SPOT, true, true, Optional.of(running), pods, Set.of(), List.of());
+        new WarnedNode(
+            SPOT, true, true, Optional.of(running), new ClusterPods(pods, Set.of(), List.of()));
     WarnedNode done =
         new WarnedNode(
             SPOT,
             true,
             true,
             Optional.of(new CheckpointProgress(NOW, Duration.ofSeconds(85), true)),
-            pods,
-            Set.of(),
-            List.of());
+            new ClusterPods(pods, Set.of(), List.of()));
 
     assertThat(flotilla.decide(waiting, NOW.plusSeconds(30))).isEmpty();
     assertThat(evicted(flotilla.decide(waiting, NOW.plusSeconds(85)))).hasSize(2);
@@ -116,12 +117,21 @@ class InterruptionHandlerTest {
             null,
             DisruptionBudget.Amount.parse("1"));
     WarnedNode first =
-        new WarnedNode(SPOT, true, true, Optional.empty(), pods, Set.of(), List.of(oneAtATime));
+        new WarnedNode(
+            SPOT,
+            true,
+            true,
+            Optional.empty(),
+            new ClusterPods(pods, Set.of(), List.of(oneAtATime)));
 
     List<PodId> firstRound = evicted(flotilla.decide(first, NOW));
     WarnedNode second =
         new WarnedNode(
-            SPOT, true, true, Optional.empty(), pods, Set.copyOf(firstRound), List.of(oneAtATime));
+            SPOT,
+            true,
+            true,
+            Optional.empty(),
+            new ClusterPods(pods, Set.copyOf(firstRound), List.of(oneAtATime)));
 
     assertThat(firstRound).hasSize(1);
     assertThat(evicted(flotilla.decide(second, NOW.plusSeconds(1)))).isEmpty();
@@ -131,7 +141,8 @@ class InterruptionHandlerTest {
   void daemonSetPodsStayAndTheNodeIsDeletedWhenOnlyTheyRemain() {
     List<Pod> pods = app("logs").owner("DaemonSet/logs").boundTo("node-a").replicas(1);
     WarnedNode state =
-        new WarnedNode(SPOT, true, true, Optional.empty(), pods, Set.of(), List.of());
+        new WarnedNode(
+            SPOT, true, true, Optional.empty(), new ClusterPods(pods, Set.of(), List.of()));
 
     List<Command> commands = flotilla.decide(state, NOW);
 
@@ -150,9 +161,7 @@ class InterruptionHandlerTest {
             false,
             false,
             Optional.empty(),
-            app("web").boundTo("node-a").replicas(1),
-            Set.of(),
-            List.of());
+            new ClusterPods(app("web").boundTo("node-a").replicas(1), Set.of(), List.of()));
 
     assertThat(new InterruptionHandler(InterruptionSettings.KARPENTER).decide(state, NOW))
         .isEmpty();
