@@ -5,4 +5,4 @@ package io.flotilla.control.command;
  * against the cluster and cloud ports (or prints them, for a dry run).
  */
 public sealed interface Command
-    permits LaunchNodeClaim, Cordon, CheckpointWorkloads, Evict, DeleteNode, Replace {}
+    permits LaunchNodeClaim, Cordon, CheckpointWorkloads, Evict, DeleteNode, Replace, Disrupt {}

@@ -2,6 +2,7 @@ package io.flotilla.core.testing;
 
 import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.Requirements;
+import io.flotilla.core.nodepool.Disruption;
 import io.flotilla.core.nodepool.KubeletConfig;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.resource.Resources;
@@ -23,6 +24,7 @@ public final class PoolBuilder {
   private Resources limits = Resources.NONE;
   private Integer maxNodes;
   private KubeletConfig kubelet = KubeletConfig.DEFAULT;
+  private Disruption disruption;
 
   private PoolBuilder(String name, int weight) {
     this.name = name;
@@ -68,6 +70,11 @@ public final class PoolBuilder {
     return this;
   }
 
+  public PoolBuilder disruption(Disruption d) {
+    this.disruption = d;
+    return this;
+  }
+
   public NodePool build() {
     return new NodePool(
         name,
@@ -79,7 +86,7 @@ public final class PoolBuilder {
         limits,
         maxNodes,
         kubelet,
-        null,
+        disruption,
         null,
         NodePool.Api.V1);
   }
