@@ -15,8 +15,7 @@ final class ConfigurationLpMaster {
   final LinearProgram lp;
   final int[] demandRow;
   final int[] boundRow;
-  final int[][] poolRow;
-  final int[] poolNodeRow;
+  final PoolRows pools;
   final int placedRow;
 
   ConfigurationLpMaster(
@@ -69,37 +68,7 @@ final class ConfigurationLpMaster {
       boundRow[o] =
           r.bound[o] == BoundProblem.UNLIMITED || mine.isEmpty() ? -1 : lp.row(mine, 1, r.bound[o]);
     }
-    poolRow = new int[r.pools.size()][];
-    poolNodeRow = new int[r.pools.size()];
-    for (int p = 0; p < r.pools.size(); p++) {
-      BoundProblem.Pool pool = r.pools.get(p);
-      poolRow[p] = new int[pool.remaining().length];
-      Arrays.fill(poolRow[p], -1);
-      List<Integer> mine = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        if (r.pool[columns.get(j).option()] == p) {
-          mine.add(j);
-        }
-      }
-      for (int l = 0; l < pool.remaining().length; l++) {
-        List<Integer> idx = new ArrayList<>();
-        List<Double> val = new ArrayList<>();
-        for (int j : mine) {
-          long c = r.counts[columns.get(j).option()][l];
-          if (c > 0) {
-            idx.add(j);
-            val.add((double) c / pool.remaining()[l]);
-          }
-        }
-        if (!idx.isEmpty()) {
-          poolRow[p][l] = lp.row(idx, val, 1);
-        }
-      }
-      poolNodeRow[p] =
-          pool.maxNodes() == BoundProblem.UNLIMITED || mine.isEmpty()
-              ? -1
-              : lp.row(mine, 1, pool.maxNodes());
-    }
+    pools = PoolRows.add(lp, r, n, j -> columns.get(j).option());
     if (limited) {
       // The placed-pod row is elastic at a prohibitive price, so the first masters are
       // feasible before patterns for the limited kinds exist.
@@ -125,20 +94,8 @@ final class ConfigurationLpMaster {
     for (int i = 0; i < perPod.length; i++) {
       perPod[i] = lambda[demandRow[i]] / r.pods[i];
     }
-    double[][] pi = new double[r.pools.size()][];
-    double[] nu = new double[r.pools.size()];
-    for (int p = 0; p < r.pools.size(); p++) {
-      BoundProblem.Pool pool = r.pools.get(p);
-      pi[p] = new double[pool.remaining().length];
-      for (int l = 0; l < pi[p].length; l++) {
-        if (poolRow[p][l] >= 0) {
-          pi[p][l] = lambda[poolRow[p][l]] / pool.remaining()[l];
-        }
-      }
-      if (poolNodeRow[p] >= 0) {
-        nu[p] = lambda[poolNodeRow[p]];
-      }
-    }
+    double[][] pi = pools.limitPrices(lambda);
+    double[] nu = pools.nodePrices(lambda);
     double sigma = placedRow >= 0 ? lambda[placedRow] / total : 0;
     ConfigurationLpDuals partial =
         new ConfigurationLpDuals(perPod, new double[r.optionCount()], pi, nu, sigma);

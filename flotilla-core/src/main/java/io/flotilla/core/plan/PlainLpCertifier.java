@@ -38,23 +38,9 @@ final class PlainLpCertifier {
         }
       }
     }
-    double[][] pi = new double[m.r.pools.size()][];
-    double[] nu = new double[m.r.pools.size()];
-    double bound = 0;
-    for (int p = 0; p < m.r.pools.size(); p++) {
-      BoundProblem.Pool pool = m.r.pools.get(p);
-      pi[p] = new double[pool.remaining().length];
-      for (int l = 0; l < pi[p].length; l++) {
-        if (m.poolRow[p][l] >= 0) {
-          pi[p][l] = lambda[m.poolRow[p][l]] / pool.remaining()[l];
-          bound -= pi[p][l] * pool.remaining()[l];
-        }
-      }
-      if (m.poolNodeRow[p] >= 0) {
-        nu[p] = lambda[m.poolNodeRow[p]];
-        bound -= nu[p] * pool.maxNodes();
-      }
-    }
+    double[][] pi = m.pools.limitPrices(lambda);
+    double[] nu = m.pools.nodePrices(lambda);
+    double bound = -m.pools.charge(pi, nu);
     double sigma = m.placedRow >= 0 ? lambda[m.placedRow] / m.total : 0;
     bound -= sigma * (m.total - m.required);
     priceUnloaded(y, pi, nu, capTotal);

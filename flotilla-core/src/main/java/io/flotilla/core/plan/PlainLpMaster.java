@@ -33,8 +33,7 @@ final class PlainLpMaster {
   final int[] clusterRow;
   final int[][] capacityRow;
   final int[][] capRow;
-  final int[][] poolRow;
-  final int[] poolNodeRow;
+  final PoolRows pools;
   final int placedRow;
   final double[] unitCost;
 
@@ -158,37 +157,7 @@ final class PlainLpMaster {
         }
       }
     }
-    poolRow = new int[r.pools.size()][];
-    poolNodeRow = new int[r.pools.size()];
-    for (int p = 0; p < r.pools.size(); p++) {
-      BoundProblem.Pool pool = r.pools.get(p);
-      poolRow[p] = new int[pool.remaining().length];
-      Arrays.fill(poolRow[p], -1);
-      List<Integer> members = new ArrayList<>();
-      for (int i = 0; i < o; i++) {
-        if (r.pool[i] == p) {
-          members.add(i);
-        }
-      }
-      for (int l = 0; l < pool.remaining().length; l++) {
-        long left = pool.remaining()[l];
-        List<Integer> idx = new ArrayList<>();
-        List<Double> val = new ArrayList<>();
-        for (int i : members) {
-          if (r.counts[i][l] > 0) {
-            idx.add(i);
-            val.add((double) r.counts[i][l] / left);
-          }
-        }
-        if (!idx.isEmpty()) {
-          poolRow[p][l] = lp.row(idx, val, 1);
-        }
-      }
-      poolNodeRow[p] =
-          pool.maxNodes() == BoundProblem.UNLIMITED || members.isEmpty()
-              ? -1
-              : lp.row(members, 1, pool.maxNodes());
-    }
+    pools = PoolRows.add(lp, r, o, i -> i);
     if (phase == Phase.LIMITED_COST) {
       List<Integer> idx = new ArrayList<>();
       List<Double> val = new ArrayList<>();
