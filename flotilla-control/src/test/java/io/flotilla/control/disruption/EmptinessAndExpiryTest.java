@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.control.command.Command;
 import io.flotilla.control.command.Disrupt;
 import io.flotilla.core.nodepool.Budget;
+import io.flotilla.core.nodepool.CronSchedule;
 import io.flotilla.core.nodepool.Disruption;
 import io.flotilla.core.nodepool.Disruption.ConsolidationPolicy;
 import io.flotilla.core.nodepool.NodePool;
@@ -87,7 +88,8 @@ class EmptinessAndExpiryTest {
             Optional.of(NOW.minus(Duration.ofHours(1))),
             true,
             false);
-    Budget businessHours = new Budget("0", "0 9 * * mon-fri", Duration.ofHours(8), Set.of());
+    Budget businessHours =
+        new Budget("0", CronSchedule.parse("0 9 * * mon-fri"), Duration.ofHours(8), Set.of());
 
     assertThat(
             LOOP.decide(

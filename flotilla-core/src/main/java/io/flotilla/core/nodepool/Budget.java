@@ -9,16 +9,13 @@ import java.util.Set;
  * A disruption budget: at most {@code nodes} ("10%" or a count) disrupted at once, optionally only
  * during a cron {@code schedule} window of {@code duration}, for the given reasons (empty: all).
  */
-public record Budget(String nodes, String schedule, Duration duration, Set<String> reasons) {
+public record Budget(String nodes, CronSchedule schedule, Duration duration, Set<String> reasons) {
   public Budget {
     if (nodes == null || !nodes.matches("\\d+%?")) {
       throw new IllegalArgumentException("budget nodes must be a count or a percentage: " + nodes);
     }
     if ((schedule == null) != (duration == null)) {
       throw new IllegalArgumentException("a budget's schedule and duration go together");
-    }
-    if (schedule != null) {
-      CronSchedule.parse(schedule);
     }
     reasons = Set.copyOf(reasons == null ? Set.of() : reasons);
   }
@@ -34,7 +31,7 @@ public record Budget(String nodes, String schedule, Duration duration, Set<Strin
     if (!reasons.isEmpty() && !reasons.contains(reason)) {
       return OptionalInt.empty();
     }
-    if (schedule != null && !CronSchedule.parse(schedule).activeAt(now, duration)) {
+    if (schedule != null && !schedule.activeAt(now, duration)) {
       return OptionalInt.empty();
     }
     if (nodes.endsWith("%")) {

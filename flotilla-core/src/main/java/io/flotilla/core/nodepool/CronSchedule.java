@@ -76,11 +76,16 @@ public final class CronSchedule {
   /** Whether the schedule fires at the minute {@code at} falls in. */
   public boolean firesAt(Instant at) {
     ZonedDateTime m = at.atZone(ZoneOffset.UTC);
-    if (!minutes.get(m.getMinute()) || !hours.get(m.getHour()) || !months.get(m.getMonthValue())) {
+    return minutes.get(m.getMinute()) && firesInHourOf(m);
+  }
+
+  /** Whether the hour, day and month of {@code t} match (minutes aside). */
+  private boolean firesInHourOf(ZonedDateTime t) {
+    if (!hours.get(t.getHour()) || !months.get(t.getMonthValue())) {
       return false;
     }
-    boolean dom = daysOfMonth.get(m.getDayOfMonth());
-    boolean dow = daysOfWeek.get(m.getDayOfWeek().getValue() % 7);
+    boolean dom = daysOfMonth.get(t.getDayOfMonth());
+    boolean dow = daysOfWeek.get(t.getDayOfWeek().getValue() % 7);
     if (anyDayOfMonth || anyDayOfWeek) {
       return dom && dow;
     }
@@ -89,17 +94,39 @@ public final class CronSchedule {
 
   /**
    * Whether {@code at} is within {@code duration} of a time the schedule fired (inclusive start).
+   * Budgets are checked on every disruption pass, so the search goes back hour by hour and looks
+   * only at the minutes the schedule names, not at every minute of the window.
    */
   public boolean activeAt(Instant at, Duration duration) {
-    Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
-    long span = duration.toMinutes();
-    for (long back = 0; back <= span; back++) {
-      Instant start = minute.minus(back, ChronoUnit.MINUTES);
-      if (at.isBefore(start.plus(duration)) && firesAt(start)) {
-        return true;
+    ZonedDateTime now = at.atZone(ZoneOffset.UTC);
+    ZonedDateTime earliest = now.minus(duration).minusHours(1);
+    for (ZonedDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
+        hour.isAfter(earliest);
+        hour = hour.minusHours(1)) {
+      if (!firesInHourOf(hour)) {
+        continue;
+      }
+      for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(m + 1)) {
+        ZonedDateTime start = hour.plusMinutes(m);
+        if (start.isAfter(now)) {
+          break;
+        }
+        if (now.isBefore(start.plus(duration))) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CronSchedule c && c.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,5 +80,30 @@ class CronScheduleTest {
         .hasMessageContaining("day of week");
     assertThatThrownBy(() -> CronSchedule.parse("@sometimes")).hasMessageContaining("@sometimes");
     assertThatThrownBy(() -> CronSchedule.parse("0 17-9 * * *")).hasMessageContaining("backwards");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void aWindowIsActiveExactlyWhenSomeMinuteOfItFired(long seed) {
+    // The hour-by-hour search against a plain scan of every minute of the window.
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] schedules = {
+      "0 9 * * mon-fri", "*/20 * * * *", "30 2 1,15 * *", "0 0 13 * fri", "@daily", "45 23 * * 0"
+    };
+    for (int i = 0; i < 300; i++) {
+      CronSchedule s = CronSchedule.parse(schedules[random.nextInt(schedules.length)]);
+      Instant at = Instant.ofEpochSecond(1_700_000_000L + random.nextLong(100_000_000L));
+      Duration duration = Duration.ofMinutes(1 + random.nextInt(3 * 24 * 60));
+
+      boolean expected = false;
+      Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+      for (long back = 0; back <= duration.toMinutes() && !expected; back++) {
+        Instant start = minute.minusSeconds(60 * back);
+        expected = at.isBefore(start.plus(duration)) && s.firesAt(start);
+      }
+      assertThat(s.activeAt(at, duration))
+          .as("%s at %s for %s", s, at, duration)
+          .isEqualTo(expected);
+    }
   }
 }

@@ -39,7 +39,11 @@ class DisruptionBudgetsTest {
     Disruption d =
         with(
             new Budget("20%", null, null, Set.of()),
-            new Budget("0", "0 9 * * mon-fri", Duration.ofHours(8), Set.of("Underutilized")));
+            new Budget(
+                "0",
+                CronSchedule.parse("0 9 * * mon-fri"),
+                Duration.ofHours(8),
+                Set.of("Underutilized")));
 
     assertThat(d.disruptionsAllowed(10, 0, MONDAY_NOON, "Underutilized")).isZero();
     assertThat(d.disruptionsAllowed(10, 0, MONDAY_NOON, "Empty")).isEqualTo(2);
@@ -48,7 +52,8 @@ class DisruptionBudgetsTest {
 
   @Test
   void noBudgetActiveMeansNoLimit() {
-    Disruption d = with(new Budget("1", "0 0 * * sun", Duration.ofHours(1), Set.of()));
+    Disruption d =
+        with(new Budget("1", CronSchedule.parse("0 0 * * sun"), Duration.ofHours(1), Set.of()));
 
     assertThat(d.disruptionsAllowed(10, 0, MONDAY_NOON, "Drifted")).isEqualTo(Integer.MAX_VALUE);
   }

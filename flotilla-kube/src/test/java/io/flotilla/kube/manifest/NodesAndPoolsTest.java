@@ -9,6 +9,7 @@ import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.nodepool.Budget;
+import io.flotilla.core.nodepool.CronSchedule;
 import io.flotilla.core.nodepool.Disruption.ConsolidationPolicy;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.resource.Resources;
@@ -118,7 +119,7 @@ class NodesAndPoolsTest {
     assertThat(p.disruption().expireAfter()).isNull();
     assertThat(p.disruption().budgets())
         .containsExactly(
-            new Budget("0", "0 9 * * mon-fri", Duration.ofHours(8), Set.of()),
+            new Budget("0", CronSchedule.parse("0 9 * * mon-fri"), Duration.ofHours(8), Set.of()),
             new Budget("20%", null, null, Set.of()));
     assertThat(p.limits()).isEqualTo(Resources.of(Map.of("cpu", 1_000_000L, "nvidia.com/gpu", 8L)));
     assertThat(p.nodeClass().amiFamily()).isEqualTo("AL2");

@@ -98,13 +98,14 @@ final class DisruptionConverter {
         }
       }
       Duration duration = GoDuration.parse(at.child("duration"), b.duration(), null);
-      if (b.schedule() != null) {
-        FieldError.guard(at.child("schedule"), () -> CronSchedule.parse(b.schedule()));
-      }
+      CronSchedule schedule =
+          b.schedule() == null
+              ? null
+              : FieldError.guard(at.child("schedule"), () -> CronSchedule.parse(b.schedule()));
       result.add(
           FieldError.guard(
               at.child("nodes"),
-              () -> new Budget(b.nodes(), b.schedule(), duration, Set.copyOf(reasons))));
+              () -> new Budget(b.nodes(), schedule, duration, Set.copyOf(reasons))));
     }
     return result;
   }
