@@ -1,6 +1,7 @@
 package io.flotilla.flink.sink;
 
 import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,16 @@ import org.apache.flink.core.fs.Path;
  */
 public final class CommittedLines {
 
+  private static final int LISTING_ATTEMPTS = 10;
+
   private CommittedLines() {}
 
   public static void forEach(String directory, Consumer<String> line) throws IOException {
     Path root = new Path(directory);
-    FileSystem fs = root.getFileSystem();
+    forEach(root.getFileSystem(), root, line);
+  }
+
+  static void forEach(FileSystem fs, Path root, Consumer<String> line) throws IOException {
     if (!fs.exists(root)) {
       return;
     }
@@ -34,7 +40,7 @@ public final class CommittedLines {
   }
 
   private static void visit(FileSystem fs, Path dir, Consumer<String> line) throws IOException {
-    FileStatus[] children = fs.listStatus(dir);
+    FileStatus[] children = list(fs, dir);
     if (children == null) {
       return;
     }
@@ -47,6 +53,23 @@ public final class CommittedLines {
         visit(fs, child.getPath(), line);
       } else {
         read(fs, child.getPath(), line);
+      }
+    }
+  }
+
+  /**
+   * Lists a directory a running job may be writing to. Flink's local file system stats each child
+   * after listing the names, so an in-progress part file renamed on commit in between fails the
+   * listing; the next listing sees the committed name.
+   */
+  private static FileStatus[] list(FileSystem fs, Path dir) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return fs.listStatus(dir);
+      } catch (FileNotFoundException e) {
+        if (attempt == LISTING_ATTEMPTS || !fs.exists(dir)) {
+          throw e;
+        }
       }
     }
   }
