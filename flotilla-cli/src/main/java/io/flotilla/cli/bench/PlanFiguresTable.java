@@ -52,13 +52,21 @@ final class PlanFiguresTable {
         f.medianMillis(),
         f.medianCpuMillis(),
         f.costPerHour(),
-        f.boundFailure() != null ? "failed" : String.format(Locale.ROOT, "%.4f", f.plainLp()),
+        f.boundFailure() != null
+            ? "failed"
+            : String.format(Locale.ROOT, "%.4f%s", f.plainLp(), f.plainLpOptimal() ? "" : "*"),
         f.configurationLp() == null ? "-" : String.format(Locale.ROOT, "%.4f", f.configurationLp()),
         ratio(f.costToPlainLp()),
         f.firstFitPerHour(),
         ratio(f.firstFitToPlainLp()),
         f.unschedulable() + "/" + f.firstFitUnschedulable(),
         f.peakHeapMiB());
+    if (f.boundFailure() == null && !f.plainLpOptimal()) {
+      out.printf(
+          "        * plain LP of %d pods, seed %d: the solver stopped before the optimum; the figure"
+              + " is a certified lower bound, below the optimum%n",
+          f.pods(), f.benchCase().seed());
+    }
     if (f.boundFailure() != null) {
       out.printf(
           "        bound of %d pods, seed %d failed: %s%n",

@@ -50,6 +50,7 @@ final class PlanJson {
       root.put("lowerBoundPerHour", Money.round(bound.best()));
       Map<String, Object> lp = new LinkedHashMap<>();
       lp.put("plainLpPerHour", Money.round(bound.plainLp()));
+      lp.put("plainLpOptimal", bound.plainLpOptimal());
       lp.put(
           "configurationLpPerHour",
           bound.configurationLp() == null ? null : Money.round(bound.configurationLp()));

@@ -25,7 +25,8 @@ class PlanFiguresTableTest {
 
   @Test
   void aRowHasTheFiguresInTheHeadersOrderAndRatiosToThePlainBound() {
-    Figures f = new Figures(CASE, 355, 206, 203.04, 177.5, 36, 0, 34.5, 35.1, null, 54, 2, 282);
+    Figures f =
+        new Figures(CASE, 355, 206, 203.04, 177.5, 36, 0, 34.5, true, 35.1, null, 54, 2, 282);
 
     List<String> lines = print(f);
 
@@ -41,7 +42,7 @@ class PlanFiguresTableTest {
 
   @Test
   void aMissingConfigurationBoundIsADash() {
-    Figures f = new Figures(CASE, 355, 206, 1, 1, 36, 0, 34.5, null, null, 54, 0, 1);
+    Figures f = new Figures(CASE, 355, 206, 1, 1, 36, 0, 34.5, true, null, null, 54, 0, 1);
 
     assertThat(print(f).get(1).trim().split("\\s+")[8]).isEqualTo("-");
   }
@@ -58,6 +59,7 @@ class PlanFiguresTableTest {
             36,
             0,
             Double.NaN,
+            false,
             null,
             "IllegalStateException: INFEASIBLE",
             54,
@@ -72,5 +74,15 @@ class PlanFiguresTableTest {
     assertThat(cells[11]).isEqualTo("-");
     assertThat(lines.get(2).trim())
         .isEqualTo("bound of 2000 pods, seed 3 failed: IllegalStateException: INFEASIBLE");
+  }
+
+  @Test
+  void aPlainLpTheSolverDidNotFinishIsStarredAndExplained() {
+    Figures f = new Figures(CASE, 355, 206, 1, 1, 36, 0, 34.5, false, null, null, 54, 0, 1);
+
+    List<String> lines = print(f);
+
+    assertThat(lines.get(1).trim().split("\\s+")[7]).isEqualTo("34.5000*");
+    assertThat(lines.get(2)).contains("certified lower bound, below the optimum");
   }
 }

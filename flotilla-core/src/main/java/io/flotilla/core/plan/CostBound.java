@@ -11,9 +11,10 @@ package io.flotilla.core.plan;
  * that do the same; a plan putting Spot-capable pods on on-demand nodes beside pods that need
  * on-demand may cost less. False: a bound on every plan.
  */
-public record CostBound(double plainLp, Double configurationLp, boolean spotFirst) {
+public record CostBound(
+    double plainLp, Double configurationLp, boolean spotFirst, boolean plainLpOptimal) {
   public CostBound(double plainLp, Double configurationLp) {
-    this(plainLp, configurationLp, false);
+    this(plainLp, configurationLp, false, true);
   }
 
   public CostBound {

@@ -16,6 +16,17 @@ import org.ojalgo.structure.Mutate1D;
  * times slower on these programs.
  */
 final class LinearProgram {
+  static final int ITERATIONS_PER_SIZE = 2;
+  static final int MIN_ITERATIONS = 2_000;
+
+  /**
+   * A safeguard beside the iteration limit: on some masters of 20,000 diverse pods each of ojalgo's
+   * dual simplex iterations refactors the basis, and the iterations allowed took many minutes. A
+   * solve stopped by either limit is not optimal: the bounds then keep the best certificate they
+   * have, which is valid but may be less tight (and, for this limit only, depend on the machine).
+   */
+  static final long TIME_LIMIT_MILLIS = 20_000;
+
   private final double[] cost;
   private final double[] upper;
   private final List<int[]> rowIndex = new ArrayList<>();
@@ -81,19 +92,58 @@ final class LinearProgram {
   }
 
   Solution solve() {
-    Solution plain = solve(null);
+    Solution plain = solve(null, null);
     if (plain.optimal()) {
       return plain;
     }
     // ojalgo's simplex has reported INFEASIBLE on feasible programs whose rows mix coefficients
     // of very different size (MiB of memory beside pod counts); the same program with every row
     // divided by its largest coefficient has the same solutions, and its duals scale back.
-    return solve(rowScales());
+    Solution rows = solve(rowScales(), null);
+    if (rows.optimal()) {
+      return rows;
+    }
+    // And on some masters of 20,000 diverse pods with rows scaled: scaling the columns as well
+    // (each variable by its largest coefficient after the rows') gave it other pivots.
+    double[] rowScale = rowScales();
+    return solve(rowScale, columnScales(rowScale));
+  }
+
+  /**
+   * Simplex iterations allowed per solve: far more than a well-behaved solve of these programs
+   * takes (a few per row and column), and a bound on the minutes ojalgo's dual simplex spent
+   * cycling on one degenerate master of 10,000 diverse pods. Iterations rather than time keep the
+   * result the same on every run.
+   */
+  private int iterationLimit() {
+    long limit = ITERATIONS_PER_SIZE * (long) (rows() + variables());
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_ITERATIONS, limit));
   }
 
   /** The program solved with every row divided by its largest coefficient (tests compare). */
   Solution solveScaled() {
-    return solve(rowScales());
+    return solve(rowScales(), null);
+  }
+
+  /** The program solved with rows and then columns divided by their largest coefficient. */
+  Solution solveColumnScaled() {
+    double[] rowScale = rowScales();
+    return solve(rowScale, columnScales(rowScale));
+  }
+
+  private double[] columnScales(double[] rowScale) {
+    double[] scale = new double[cost.length];
+    for (int r = 0; r < rhs.size(); r++) {
+      int[] idx = rowIndex.get(r);
+      double[] val = rowValue.get(r);
+      for (int i = 0; i < idx.length; i++) {
+        scale[idx[i]] = Math.max(scale[idx[i]], Math.abs(val[i]) / rowScale[r]);
+      }
+    }
+    for (int j = 0; j < scale.length; j++) {
+      scale[j] = scale[j] > 0 ? scale[j] : 1;
+    }
+    return scale;
   }
 
   private double[] rowScales() {
@@ -108,9 +158,20 @@ final class LinearProgram {
     return scale;
   }
 
-  /** Solves the program, each row divided by {@code scale} of it when given. */
-  private Solution solve(double[] scale) {
-    LinearSolver.Builder builder = LinearSolver.newBuilder(cost.clone());
+  /**
+   * Solves the program, each row divided by {@code scale} of it when given, and each variable
+   * {@code x[j]} replaced by {@code columns[j] * y[j]} when given.
+   */
+  private Solution solve(double[] scale, double[] columns) {
+    double[] c = cost.clone();
+    double[] u = upper.clone();
+    if (columns != null) {
+      for (int j = 0; j < c.length; j++) {
+        c[j] *= columns[j];
+        u[j] /= columns[j];
+      }
+    }
+    LinearSolver.Builder builder = LinearSolver.newBuilder(c);
     for (int r = 0; r < rhs.size(); r++) {
       double by = scale == null ? 1 : scale[r];
       Mutate1D row = builder.inequality(rhs.get(r) / by);
@@ -118,19 +179,22 @@ final class LinearProgram {
       double[] val = rowValue.get(r);
       for (int i = 0; i < idx.length; i++) {
         if (val[i] != 0) {
-          row.set(idx[i], val[i] / by);
+          row.set(idx[i], val[i] / by * (columns == null ? 1 : columns[idx[i]]));
         }
       }
     }
     builder.lower(0);
-    builder.upper(upper.clone());
-    Optimisation.Result result = builder.solve();
+    builder.upper(u);
+    Optimisation.Options options = new Optimisation.Options();
+    options.iterations_abort = iterationLimit();
+    options.time_abort = TIME_LIMIT_MILLIS;
+    Optimisation.Result result = builder.build(options).solve();
     if (!result.getState().isOptimal()) {
       return Solution.notSolved(result.getState().name());
     }
     double[] x = new double[cost.length];
     for (int j = 0; j < x.length; j++) {
-      x[j] = result.doubleValue(j);
+      x[j] = result.doubleValue(j) * (columns == null ? 1 : columns[j]);
     }
     double[] duals = new double[rhs.size()];
     Access1D<?> multipliers = result.getMultipliers().orElse(null);
@@ -145,6 +209,10 @@ final class LinearProgram {
     double value = 0;
     for (int j = 0; j < x.length; j++) {
       value += cost[j] * x[j];
+    }
+    if (!Double.isFinite(value)) {
+      // ojalgo has reported OPTIMAL with NaN values on badly conditioned programs.
+      return Solution.notSolved("OPTIMAL with a value of " + value);
     }
     return new Solution(true, value, x, duals, result.getState().name());
   }

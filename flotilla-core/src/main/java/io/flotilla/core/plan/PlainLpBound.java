@@ -128,6 +128,10 @@ final class PlainLpBound {
       PlainLpMaster master = new PlainLpMaster(r, total, clusters, phase, required);
       LinearProgram.Solution s = master.lp.solve();
       if (!s.optimal()) {
+        if (best != null) {
+          // Every certificate so far is a valid bound; the best of them stands.
+          return best;
+        }
         throw new IllegalStateException(
             "plain LP master not solved (" + phase + "; ojalgo: " + s.state() + ")");
       }

@@ -162,12 +162,15 @@ final class RequestBound {
     if (plain.assumedPods() < plain.placeablePods()) {
       // Plans that leave placeable pods out: the configuration LP's partial-placement mode gave
       // values above such plans in tests, so only the plain LP speaks of them.
-      return new CostBound(plain.bound(), null, bound.spotFirst());
+      return new CostBound(plain.bound(), null, bound.spotFirst(), plain.exact());
     }
     ConfigurationLpBound.Result configuration =
         ConfigurationLpBound.solve(problem, plain, ConfigurationLpBound.Budget.DEFAULT);
     return new CostBound(
-        plain.bound(), configuration.attempted() ? configuration.bound() : null, bound.spotFirst());
+        plain.bound(),
+        configuration.attempted() ? configuration.bound() : null,
+        bound.spotFirst(),
+        plain.exact());
   }
 
   /** The existing nodes' free room as options of one node each, at no cost and no pool. */

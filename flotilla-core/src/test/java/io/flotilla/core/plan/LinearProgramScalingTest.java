@@ -8,10 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A program solved with its rows scaled (the retry when ojalgo gives up on the plain one) gives a
- * solution that meets the original rows, and duals that, scaled back, prove it optimal on them. (On
- * these programs ojalgo's unscaled answer is sometimes not optimal, or not feasible: that is why
- * the retry exists, and why this test does not compare with it.)
+ * A program solved with its rows scaled, or rows and columns (the retries when ojalgo gives up on
+ * the plain one), gives a solution that meets the original rows, and duals that, scaled back, prove
+ * it optimal on them. (On these programs ojalgo's unscaled answer is sometimes not optimal, or not
+ * feasible: that is why the retry exists, and why this test does not compare with it.)
  */
 class LinearProgramScalingTest {
   private record Program(
@@ -67,22 +67,36 @@ class LinearProgramScalingTest {
     SplittableRandom random = new SplittableRandom(seed);
     for (int round = 0; round < 40; round++) {
       Program p = random(random);
-
-      LinearProgram.Solution scaled = p.lp().solveScaled();
-
-      assertThat(scaled.optimal()).isTrue();
-      double tolerance = 1e-6 * Math.max(1, Math.abs(scaled.value()));
-      for (int r = 0; r < p.b().length; r++) {
-        double lhs = 0;
-        for (int j = 0; j < p.cost().length; j++) {
-          lhs += p.a()[r][j] * scaled.x()[j];
-        }
-        assertThat(lhs).isLessThanOrEqualTo(p.b()[r] + 1e-7 * Math.max(1, p.b()[r]));
-      }
-      for (int j = 0; j < p.cost().length; j++) {
-        assertThat(scaled.x()[j]).isBetween(-1e-9, p.upper()[j] + 1e-9);
-      }
-      assertThat(lagrangian(p, scaled.duals())).isCloseTo(scaled.value(), within(tolerance));
+      assertOptimalOnTheOriginalProgram(p, p.lp().solveScaled());
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void scaledColumnsGiveTheOriginalVariablesAndDualsThatProveThemOptimal(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int round = 0; round < 40; round++) {
+      Program p = random(random);
+      assertOptimalOnTheOriginalProgram(p, p.lp().solveColumnScaled());
+    }
+  }
+
+  private static void assertOptimalOnTheOriginalProgram(Program p, LinearProgram.Solution s) {
+    assertThat(s.optimal()).isTrue();
+    double tolerance = 1e-6 * Math.max(1, Math.abs(s.value()));
+    for (int r = 0; r < p.b().length; r++) {
+      double lhs = 0;
+      for (int j = 0; j < p.cost().length; j++) {
+        lhs += p.a()[r][j] * s.x()[j];
+      }
+      assertThat(lhs).isLessThanOrEqualTo(p.b()[r] + 1e-7 * Math.max(1, p.b()[r]));
+    }
+    double value = 0;
+    for (int j = 0; j < p.cost().length; j++) {
+      assertThat(s.x()[j]).isBetween(-1e-9, p.upper()[j] + 1e-9);
+      value += p.cost()[j] * s.x()[j];
+    }
+    assertThat(value).isCloseTo(s.value(), within(tolerance));
+    assertThat(lagrangian(p, s.duals())).isCloseTo(s.value(), within(tolerance));
   }
 }
