@@ -1,0 +1,16 @@
+package io.flotilla.control.manager;
+
+import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.plan.PlanOptions;
+import java.util.List;
+import java.util.Objects;
+
+/** What the loops plan with besides the cluster's state: the NodePools, catalog and options. */
+public record ClusterConfig(List<NodePool> pools, Catalog catalog, PlanOptions options) {
+  public ClusterConfig {
+    pools = List.copyOf(pools);
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(options, "options");
+  }
+}

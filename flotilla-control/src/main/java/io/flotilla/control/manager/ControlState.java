@@ -1,0 +1,188 @@
+package io.flotilla.control.manager;
+
+import io.flotilla.control.drain.ClusterPods;
+import io.flotilla.control.interruption.CheckpointProgress;
+import io.flotilla.control.interruption.WarnedNode;
+import io.flotilla.control.provisioning.LaunchResult;
+import io.flotilla.core.node.Node;
+import io.flotilla.core.pod.Pod;
+import io.flotilla.core.pod.PodId;
+import io.flotilla.ports.checkpoint.InterruptionKind;
+import io.flotilla.ports.checkpoint.InterruptionWarning;
+import io.flotilla.ports.cluster.NodeClaim;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the control plane remembers between passes, and only that: warnings and how far each node's
+ * handling got, nodes being disrupted, nominations, launches to retry, and when nodes were first
+ * seen ready and empty. Everything else is read from the cluster on each pass.
+ */
+final class ControlState {
+  /** A warned node: its notice and the handler's progress. */
+  static final class Warned {
+    private InterruptionWarning warning;
+    private boolean cordoned;
+    private boolean replacementRequested;
+    private Optional<CheckpointProgress> checkpoint = Optional.empty();
+
+    Warned(InterruptionWarning warning) {
+      this.warning = warning;
+    }
+
+    WarnedNode at(ClusterPods view) {
+      return new WarnedNode(warning, cordoned, replacementRequested, checkpoint, view);
+    }
+
+    InterruptionWarning warning() {
+      return warning;
+    }
+
+    void cordoned() {
+      cordoned = true;
+    }
+
+    void replacementRequested() {
+      replacementRequested = true;
+    }
+
+    void checkpoint(CheckpointProgress progress) {
+      checkpoint = Optional.of(progress);
+    }
+  }
+
+  private final Map<String, Warned> warned = new TreeMap<>();
+  private final Map<String, String> disrupting = new TreeMap<>();
+  private final Map<String, Instant> readySince = new TreeMap<>();
+  private final Map<String, Instant> emptySince = new TreeMap<>();
+  private final Set<PodId> replacing = new LinkedHashSet<>();
+  private final List<LaunchResult.RetryAt> retries = new ArrayList<>();
+  private final Nominations nominations = new Nominations();
+  private Optional<Instant> batchClosesAt = Optional.empty();
+  private boolean replan;
+
+  /**
+   * A new notice for a node. A Spot interruption replaces an earlier rebalance recommendation (the
+   * node now has a deadline); the handling done so far is kept.
+   */
+  void warn(InterruptionWarning warning) {
+    Warned w = warned.get(warning.nodeName());
+    if (w == null) {
+      warned.put(warning.nodeName(), new Warned(warning));
+    } else if (w.warning.kind() == InterruptionKind.REBALANCE_RECOMMENDATION
+        && warning.kind() != InterruptionKind.REBALANCE_RECOMMENDATION) {
+      w.warning = warning;
+    }
+  }
+
+  /** Brings the remembered state in line with the cluster read at {@code now}. */
+  void observe(List<Node> nodes, List<NodeClaim> claims, Map<PodId, Pod> pods, Instant now) {
+    Set<String> nodeNames = nodes.stream().map(Node::name).collect(Collectors.toSet());
+    Set<String> claimNames = claims.stream().map(NodeClaim::name).collect(Collectors.toSet());
+    nodeNames.forEach(n -> readySince.putIfAbsent(n, now));
+    readySince.keySet().retainAll(nodeNames);
+    emptySince.keySet().retainAll(nodeNames);
+    // A node that is gone needs no more handling (its instance was reclaimed or deleted).
+    warned.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
+    disrupting.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
+    replacing.removeIf(p -> !pods.containsKey(p) || !pods.get(p).bound());
+    Set<String> targets = new LinkedHashSet<>(claimNames);
+    nominations.prune(pods, readySince, targets, now);
+  }
+
+  Map<String, Warned> warned() {
+    return warned;
+  }
+
+  Map<String, String> disrupting() {
+    return disrupting;
+  }
+
+  Nominations nominations() {
+    return nominations;
+  }
+
+  void disrupt(String node, String reason) {
+    disrupting.putIfAbsent(node, reason);
+  }
+
+  void forget(String node) {
+    warned.remove(node);
+    disrupting.remove(node);
+    emptySince.remove(node);
+  }
+
+  /** Pods of warned nodes whose replacement was asked for and not yet planned. */
+  Set<PodId> replacing(List<Pod> pods, Set<PodId> terminating) {
+    Set<PodId> out = new LinkedHashSet<>();
+    for (Pod p : pods) {
+      if (replacing.contains(p.id()) && p.bound() && !terminating.contains(p.id())) {
+        out.add(p.id());
+      }
+    }
+    return out;
+  }
+
+  void replace(List<PodId> pods) {
+    replacing.addAll(pods);
+  }
+
+  /** A replacement was planned: the pod is not planned again until it is evicted. */
+  void replaced(PodId pod) {
+    replacing.remove(pod);
+  }
+
+  void retryLater(LaunchResult.RetryAt retry) {
+    retries.add(retry);
+  }
+
+  List<LaunchResult.RetryAt> dueRetries(Instant now) {
+    List<LaunchResult.RetryAt> due = retries.stream().filter(r -> !now.isBefore(r.at())).toList();
+    retries.removeAll(due);
+    return due;
+  }
+
+  void replanSoon() {
+    replan = true;
+  }
+
+  boolean takeReplan() {
+    boolean was = replan;
+    replan = false;
+    return was;
+  }
+
+  void setBatchClosesAt(Optional<Instant> at) {
+    batchClosesAt = at;
+  }
+
+  /** When a node first looked empty (updated on each look; empty when it is not empty now). */
+  Optional<Instant> emptySince(String node, boolean emptyNow, Instant now) {
+    if (!emptyNow) {
+      emptySince.remove(node);
+      return Optional.empty();
+    }
+    return Optional.of(emptySince.computeIfAbsent(node, n -> now));
+  }
+
+  /** The instants something the state holds falls due. */
+  List<Instant> wakeUps() {
+    List<Instant> due = new ArrayList<>();
+    batchClosesAt.ifPresent(due::add);
+    retries.forEach(r -> due.add(r.at()));
+    for (Warned w : warned.values()) {
+      due.add(w.warning.nodeGoneAt());
+      w.checkpoint.ifPresent(c -> due.add(c.askedAt().plus(c.bound())));
+    }
+    due.sort(Comparator.naturalOrder());
+    return due;
+  }
+}
