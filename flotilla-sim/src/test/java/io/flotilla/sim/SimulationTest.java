@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.control.manager.ClusterConfig;
 import io.flotilla.control.manager.ControlSettings;
+import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.plan.PlanOptions;
 import io.flotilla.core.plan.Planner;
 import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.testing.TestCatalog;
 import io.flotilla.core.workload.DisruptionBudget;
+import io.flotilla.ports.cloud.CloudInstance;
+import io.flotilla.ports.cloud.OfferingKey;
 import io.flotilla.sim.cloud.CloudSettings;
 import io.flotilla.sim.cluster.Workload;
 import io.flotilla.sim.metrics.Summary;
@@ -22,6 +25,7 @@ import io.flotilla.sim.world.World;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
@@ -47,7 +51,10 @@ class SimulationTest {
   }
 
   private static Run run(long seed, List<Fault> faults) {
-    CloudSettings noRandomReclaims = CloudSettings.DEFAULT.withInterruptionScale(0);
+    return run(seed, faults, CloudSettings.DEFAULT.withInterruptionScale(0));
+  }
+
+  private static Run run(long seed, List<Fault> faults, CloudSettings noRandomReclaims) {
     return new Run(
         HOUR,
         seed,
@@ -98,5 +105,30 @@ class SimulationTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(other.podPendingSeconds()).isNotEqualTo(first.podPendingSeconds());
+  }
+
+  @Test
+  void spotPoolsWithoutCapacityAreSkippedAndThePodsLandElsewhere() {
+    CloudSettings twoPerPool =
+        new CloudSettings(
+            10,
+            100,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(90),
+            2,
+            0,
+            Duration.ofMinutes(2),
+            Duration.ZERO);
+    Simulation sim = new Simulation(web(), run(1, List.of(), twoPerPool));
+
+    Summary s = sim.run();
+
+    assertThat(sim.cluster().pods()).hasSize(12).allMatch(Pod::bound);
+    Map<OfferingKey, Long> perPool =
+        sim.cloud().instances().stream()
+            .filter(i -> i.offering().capacityType() == CapacityType.SPOT)
+            .collect(Collectors.groupingBy(CloudInstance::offering, Collectors.counting()));
+    assertThat(perPool.values()).allMatch(n -> n <= 2);
+    assertThat(s.podsStillPending()).isZero();
   }
 }

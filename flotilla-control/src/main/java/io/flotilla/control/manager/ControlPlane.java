@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -96,10 +95,10 @@ public final class ControlPlane {
               }
             });
     if (!now.isBefore(nextDisruption)) {
-      commands.addAll(disruption.decide(fleet(claims, view, now), config.pools(), now));
+      Set<String> joined = nodes.stream().map(Node::name).collect(Collectors.toSet());
+      commands.addAll(disruption.decide(fleet(claims, joined, view, now), config.pools(), now));
       nextDisruption = now.plus(settings.disruptionInterval());
     }
-    commands.forEach(c -> ports.events().decided(c, now));
     executor.execute(commands, now);
 
     retryLaunches(now);
@@ -137,18 +136,16 @@ public final class ControlPlane {
     PlanRequest request = request(pods, terminating, replacing);
     ProvisioningDecision decision = provisioner.decide(request, now);
     decision.nominations().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(Comparator.comparing(PodId::toString)))
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> state.nominations().nominate(e.getKey(), e.getValue(), now));
     replacing.forEach(state::replaced);
     for (LaunchNodeClaim claim : decision.launches()) {
-      ports.events().decided(claim, now);
       launch(claim, 0, now);
     }
   }
 
   private void launch(LaunchNodeClaim claim, int retry, Instant now) {
     LaunchResult result = launcher.launch(claim, retry, now);
-    ports.events().launched(result, now);
     if (result instanceof LaunchResult.Launched launched) {
       ports
           .cluster()
@@ -192,18 +189,7 @@ public final class ControlPlane {
     Set<String> joined = nodes.stream().map(Node::name).collect(Collectors.toSet());
     for (NodeClaim claim : ports.cluster().nodeClaims()) {
       if (!joined.contains(claim.name())) {
-        nodes.add(
-            new Node(
-                claim.name(),
-                claim.labels(),
-                config.pools().stream()
-                    .filter(pool -> pool.name().equals(claim.pool()))
-                    .findFirst()
-                    .map(pool -> pool.taints())
-                    .orElse(List.of()),
-                claim.allocatable(),
-                claim.allocatable(),
-                false));
+        nodes.add(claim.asNode(config.taintsOf(claim.pool())));
       }
     }
     return new PlanRequest(
@@ -215,12 +201,12 @@ public final class ControlPlane {
         config.options());
   }
 
-  private List<FleetNode> fleet(List<NodeClaim> claims, ClusterPods view, Instant now) {
-    Map<String, Node> nodes = new TreeMap<>();
-    ports.cluster().nodes().forEach(n -> nodes.put(n.name(), n));
+  /** The claims whose nodes have joined, as voluntary disruption looks at them. */
+  private List<FleetNode> fleet(
+      List<NodeClaim> claims, Set<String> joined, ClusterPods view, Instant now) {
     List<FleetNode> fleet = new ArrayList<>();
     for (NodeClaim claim : claims) {
-      if (!nodes.containsKey(claim.name())) {
+      if (!joined.contains(claim.name())) {
         continue;
       }
       boolean empty =

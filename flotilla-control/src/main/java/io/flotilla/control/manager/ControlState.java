@@ -94,8 +94,7 @@ final class ControlState {
     warned.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
     disrupting.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
     replacing.removeIf(p -> !pods.containsKey(p) || !pods.get(p).bound());
-    Set<String> targets = new LinkedHashSet<>(claimNames);
-    nominations.prune(pods, readySince, targets, now);
+    nominations.prune(pods, readySince, claimNames, now);
   }
 
   Map<String, Warned> warned() {

@@ -11,7 +11,6 @@ import io.flotilla.control.command.Replace;
 import io.flotilla.control.interruption.CheckpointProgress;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.ports.checkpoint.CheckpointReport;
-import io.flotilla.ports.cluster.EvictionOutcome;
 import io.flotilla.ports.cluster.NodeClaim;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +49,7 @@ final class Executor {
         checkpoint(c, now);
       } else if (command instanceof Evict e) {
         for (PodId pod : e.pods()) {
-          EvictionOutcome outcome = ports.cluster().evict(pod);
-          ports.events().evicted(pod, outcome, now);
+          ports.cluster().evict(pod);
         }
       } else if (command instanceof DeleteNode d) {
         delete(d.node());

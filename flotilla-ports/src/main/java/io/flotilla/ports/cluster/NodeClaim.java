@@ -1,8 +1,11 @@
 package io.flotilla.ports.cluster;
 
+import io.flotilla.core.node.Node;
 import io.flotilla.core.resource.Resources;
+import io.flotilla.core.taint.Taint;
 import io.flotilla.ports.cloud.OfferingKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,5 +31,10 @@ public record NodeClaim(
     labels = Map.copyOf(labels);
     Objects.requireNonNull(allocatable, "allocatable");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** The node the claim becomes: its name, labels and room, with its pool's taints. */
+  public Node asNode(List<Taint> taints) {
+    return new Node(name, labels, taints, allocatable, allocatable, false);
   }
 }

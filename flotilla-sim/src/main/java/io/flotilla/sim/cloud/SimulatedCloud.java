@@ -39,6 +39,7 @@ public final class SimulatedCloud implements Cloud {
   private final Map<String, CloudInstance> running = new TreeMap<>();
   private final Map<String, InstanceUsage> usage = new TreeMap<>();
   private final Map<OfferingKey, Instant> nextReclaim = new HashMap<>();
+  private final Map<OfferingKey, Integer> perPool = new HashMap<>();
   private CloudListener listener;
   private double tokens;
   private Instant tokensAt;
@@ -81,6 +82,7 @@ public final class SimulatedCloud implements Cloud {
         new CloudInstance(
             String.format("i-%08d", ++launched), request.offering(), request.nodeClaim(), now);
     running.put(instance.id(), instance);
+    perPool.merge(instance.offering(), 1, Integer::sum);
     usage.put(instance.id(), new InstanceUsage(instance.id(), offering, now, Optional.empty()));
     queue.after(
         bootLatency(),
@@ -139,11 +141,7 @@ public final class SimulatedCloud implements Cloud {
   }
 
   private int inPool(OfferingKey key) {
-    int n = 0;
-    for (CloudInstance i : running.values()) {
-      n += i.offering().equals(key) ? 1 : 0;
-    }
-    return n;
+    return perPool.getOrDefault(key, 0);
   }
 
   private Duration bootLatency() {
@@ -214,6 +212,7 @@ public final class SimulatedCloud implements Cloud {
     if (instance == null) {
       return;
     }
+    perPool.merge(instance.offering(), -1, Integer::sum);
     InstanceUsage u = usage.get(instanceId);
     usage.put(
         instanceId, new InstanceUsage(u.id(), u.offering(), u.start(), Optional.of(queue.now())));

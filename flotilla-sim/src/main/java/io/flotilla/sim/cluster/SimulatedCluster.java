@@ -87,6 +87,11 @@ public final class SimulatedCluster implements Cluster {
     return List.copyOf(nodes.values());
   }
 
+  /** The claim of that name, or null. */
+  public NodeClaim nodeClaim(String name) {
+    return claims.get(name);
+  }
+
   @Override
   public List<NodeClaim> nodeClaims() {
     return List.copyOf(claims.values());
@@ -113,16 +118,16 @@ public final class SimulatedCluster implements Cluster {
     if (claim == null || nodes.containsKey(claimName)) {
       return;
     }
-    nodes.put(
-        claimName,
-        new Node(
-            claimName, claim.labels(), taints, claim.allocatable(), claim.allocatable(), false));
+    Node node = claim.asNode(taints);
+    nodes.put(claimName, node);
+    listener.nodeJoined(nodes.size(), queue.now());
+    NodeFilter filter = NodeFilter.of(node);
     for (DaemonSet ds : daemonSets) {
       Pod pod =
           ds.template()
               .withId(new PodId(ds.namespace(), ds.name() + "-" + claimName))
               .withNodeName(claimName);
-      if (NodeFilter.whyNot(pod, nodes.get(claimName)) == null) {
+      if (filter.whyNot(pod) == null) {
         pods.put(pod.id(), pod);
       }
     }

@@ -21,7 +21,6 @@ public final class Recorder implements ClusterListener {
   private int evicted;
   private int lostWithNode;
   private int violations;
-  private int nodes;
   private int maxNodes;
 
   @Override
@@ -51,13 +50,9 @@ public final class Recorder implements ClusterListener {
     violations++;
   }
 
-  public void nodeJoined() {
-    nodes++;
+  @Override
+  public void nodeJoined(int nodes, Instant at) {
     maxNodes = Math.max(maxNodes, nodes);
-  }
-
-  public void nodeLeft() {
-    nodes--;
   }
 
   public Summary summary(List<InstanceUsage> usage, int interruptions, Instant end) {

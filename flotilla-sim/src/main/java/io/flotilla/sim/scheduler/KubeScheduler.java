@@ -69,12 +69,14 @@ public final class KubeScheduler {
   /** A node and what is bound to it. */
   private static final class Room {
     final Node node;
+    final NodeFilter filter;
     Resources used = Resources.NONE;
     int count;
     final List<Pod> bound = new ArrayList<>();
 
     Room(Node node) {
       this.node = node;
+      this.filter = NodeFilter.of(node);
     }
 
     void add(Pod p) {
@@ -84,7 +86,7 @@ public final class KubeScheduler {
     }
 
     boolean fits(Pod pod) {
-      if (NodeFilter.whyNot(pod, node) != null) {
+      if (filter.whyNot(pod) != null) {
         return false;
       }
       long maxPods = node.allocatable().get(PODS);

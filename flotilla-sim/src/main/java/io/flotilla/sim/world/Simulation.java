@@ -1,12 +1,9 @@
 package io.flotilla.sim.world;
 
-import io.flotilla.control.manager.ControlEvents;
 import io.flotilla.control.manager.ControlPlane;
 import io.flotilla.control.manager.ControlPorts;
 import io.flotilla.core.catalog.CapacityType;
-import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.plan.Planner;
-import io.flotilla.core.taint.Taint;
 import io.flotilla.ports.checkpoint.CheckpointBeforeDrain;
 import io.flotilla.ports.checkpoint.CheckpointReport;
 import io.flotilla.ports.checkpoint.InterruptionWarning;
@@ -59,7 +56,7 @@ public final class Simulation {
             new Planner(run.strategy()),
             world.config(),
             run.control(),
-            new ControlPorts(cloud, cluster, NO_JOBS, ControlEvents.NONE));
+            new ControlPorts(cloud, cluster, NO_JOBS));
     cloud.listen(new Wiring());
   }
 
@@ -78,6 +75,11 @@ public final class Simulation {
       settle();
     }
     return recorder.summary(cloud.usage(), cloud.interrupted(), end);
+  }
+
+  /** The cloud as the run left it, for tests. */
+  public SimulatedCloud cloud() {
+    return cloud;
   }
 
   /** The cluster as the run left it, for tests. */
@@ -118,24 +120,13 @@ public final class Simulation {
     cloud.interrupt(victims, fault.notice());
   }
 
-  private List<Taint> taintsOf(String pool) {
-    for (NodePool p : world.config().pools()) {
-      if (p.name().equals(pool)) {
-        return p.taints();
-      }
-    }
-    return List.of();
-  }
-
   /** The cloud's events, delivered where a real cluster and controller would get them. */
   private final class Wiring implements CloudListener {
     @Override
     public void ready(CloudInstance instance) {
-      for (NodeClaim claim : cluster.nodeClaims()) {
-        if (claim.instanceId().equals(instance.id())) {
-          cluster.register(claim.name(), taintsOf(claim.pool()));
-          recorder.nodeJoined();
-        }
+      NodeClaim claim = cluster.nodeClaim(instance.nodeClaim());
+      if (claim != null) {
+        cluster.register(claim.name(), world.config().taintsOf(claim.pool()));
       }
     }
 
@@ -146,11 +137,6 @@ public final class Simulation {
 
     @Override
     public void terminated(CloudInstance instance, boolean reclaimed) {
-      boolean joined =
-          cluster.nodes().stream().anyMatch(n -> n.name().equals(instance.nodeClaim()));
-      if (joined) {
-        recorder.nodeLeft();
-      }
       // A reclaimed instance takes its node and pods with it; a terminated one was deleted first.
       cluster.deleteNode(instance.nodeClaim());
     }
