@@ -13,7 +13,8 @@ import java.util.Set;
  * containers and overhead combined by the Kubernetes rules). {@code architectures} are the CPU
  * architectures its images are built for (empty: unknown, any). {@code unresolvedImages} are the
  * images whose architectures nobody told us (and no annotation declares the pod's). {@code
- * nodeName} is set for pods already bound to an existing node.
+ * nodeName} is set for pods already bound to an existing node. {@code doNotDisrupt}: annotated
+ * {@value #DO_NOT_DISRUPT}, so voluntary disruption leaves its node alone.
  */
 public record Pod(
     PodId id,
@@ -28,7 +29,11 @@ public record Pod(
     Set<String> hostPorts,
     String owner,
     String nodeName,
-    Set<String> unresolvedImages) {
+    Set<String> unresolvedImages,
+    boolean doNotDisrupt) {
+
+  /** The annotation that keeps voluntary disruption (consolidation, emptiness) off a pod's node. */
+  public static final String DO_NOT_DISRUPT = "karpenter.sh/do-not-disrupt";
 
   public Pod {
     unresolvedImages = Set.copyOf(unresolvedImages == null ? Set.of() : unresolvedImages);
@@ -43,6 +48,38 @@ public record Pod(
     architectures = Set.copyOf(architectures);
     hostPorts = Set.copyOf(hostPorts);
     owner = owner == null ? "Pod/" + id.name() : owner;
+  }
+
+  /** A pod voluntary disruption may move (no {@value #DO_NOT_DISRUPT} annotation). */
+  public Pod(
+      PodId id,
+      Map<String, String> labels,
+      Resources requests,
+      NodeAffinity nodeAffinity,
+      List<Toleration> tolerations,
+      List<TopologySpread> topologySpread,
+      List<PodAffinityTerm> antiAffinity,
+      List<PodAffinityTerm> affinity,
+      Set<String> architectures,
+      Set<String> hostPorts,
+      String owner,
+      String nodeName,
+      Set<String> unresolvedImages) {
+    this(
+        id,
+        labels,
+        requests,
+        nodeAffinity,
+        tolerations,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName,
+        unresolvedImages,
+        false);
   }
 
   /** A pod whose images' architectures are all known (or of no interest). */
@@ -110,7 +147,8 @@ public record Pod(
         hostPorts,
         owner,
         nodeName,
-        unresolvedImages);
+        unresolvedImages,
+        doNotDisrupt);
   }
 
   /** The same pod bound (or nominated) to {@code node}; null makes it pending again. */
@@ -128,7 +166,8 @@ public record Pod(
         hostPorts,
         owner,
         node,
-        unresolvedImages);
+        unresolvedImages,
+        doNotDisrupt);
   }
 
   /** The same pod with other architectures (a policy for unknown images, say). */
@@ -146,7 +185,8 @@ public record Pod(
         hostPorts,
         owner,
         nodeName,
-        unresolvedImages);
+        unresolvedImages,
+        doNotDisrupt);
   }
 
   public Pod withNodeAffinity(NodeAffinity newAffinity) {
@@ -163,7 +203,8 @@ public record Pod(
         hostPorts,
         owner,
         nodeName,
-        unresolvedImages);
+        unresolvedImages,
+        doNotDisrupt);
   }
 
   /** The same pod without its soft constraints: preferences and ScheduleAnyway spreads. */
@@ -181,7 +222,8 @@ public record Pod(
         hostPorts,
         owner,
         nodeName,
-        unresolvedImages);
+        unresolvedImages,
+        doNotDisrupt);
   }
 
   /** Whether it has soft constraints a scheduler gives up before leaving it pending. */

@@ -85,7 +85,8 @@ public final class PodConverter {
         HostPorts.of(specAt, spec),
         owner,
         nodeName,
-        images.unresolvedImages());
+        images.unresolvedImages(),
+        "true".equals(annotations.get(Pod.DO_NOT_DISRUPT)));
   }
 
   private static Map<String, String> mapOrEmpty(Map<String, String> map) {
