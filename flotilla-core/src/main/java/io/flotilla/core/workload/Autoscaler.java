@@ -1,0 +1,44 @@
+package io.flotilla.core.workload;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A HorizontalPodAutoscaler on CPU utilisation: it keeps the pods of {@code targetOwner} (the owner
+ * string the target's pods carry, e.g. {@code Deployment/default/web}) between {@code minReplicas}
+ * and {@code maxReplicas} at {@code targetCpuUtilization} percent of their CPU requests
+ * (Kubernetes' default when no metric is given: 80), scaling down only to the highest
+ * recommendation of the last {@code scaleDownStabilization} (default 300 s).
+ */
+public record Autoscaler(
+    String namespace,
+    String name,
+    String targetOwner,
+    int minReplicas,
+    int maxReplicas,
+    int targetCpuUtilization,
+    Duration scaleDownStabilization) {
+  /** Kubernetes' target when an HPA names no metric. */
+  public static final int DEFAULT_CPU_UTILIZATION = 80;
+
+  /** Kubernetes' default scale-down stabilisation window. */
+  public static final Duration DEFAULT_STABILIZATION = Duration.ofSeconds(300);
+
+  public Autoscaler {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(targetOwner, "targetOwner");
+    Objects.requireNonNull(scaleDownStabilization, "scaleDownStabilization");
+    if (minReplicas < 0 || maxReplicas < Math.max(1, minReplicas)) {
+      throw new IllegalArgumentException(
+          name
+              + ": replicas must satisfy 0 <= min <= max, max >= 1: "
+              + minReplicas
+              + ".."
+              + maxReplicas);
+    }
+    if (targetCpuUtilization < 1) {
+      throw new IllegalArgumentException(name + ": target utilisation must be at least 1%");
+    }
+  }
+}
