@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A HorizontalPodAutoscaler on CPU utilisation: it keeps the pods of {@code targetOwner} (the owner
- * string the target's pods carry, e.g. {@code Deployment/default/web}) between {@code minReplicas}
- * and {@code maxReplicas} at {@code targetCpuUtilization} percent of their CPU requests
- * (Kubernetes' default when no metric is given: 80), scaling down only to the highest
+ * string the target's pods carry, {@code Kind/name}, e.g. {@code Deployment/web}) between {@code
+ * minReplicas} and {@code maxReplicas} at {@code targetCpuUtilization} percent of their CPU
+ * requests (Kubernetes' default when no metric is given: 80), scaling down only to the highest
  * recommendation of the last {@code scaleDownStabilization} (default 300 s).
  */
 public record Autoscaler(
