@@ -3,6 +3,7 @@ package io.flotilla.cli;
 import io.flotilla.cli.bench.BenchCommand;
 import io.flotilla.cli.catalog.InstanceTypesCommand;
 import io.flotilla.cli.plan.PlanCommand;
+import io.flotilla.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       PlanCommand.class,
+      SimulateCommand.class,
       InstanceTypesCommand.class,
       BenchCommand.class
     })

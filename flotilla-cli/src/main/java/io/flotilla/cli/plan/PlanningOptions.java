@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * {@link PlanOptions}. Values are checked by the converters, so a bad one exits with code 2 and a
  * message naming the option.
  */
-final class PlanningOptions {
+public final class PlanningOptions {
   @Option(
       names = "--unknown-image-arch",
       defaultValue = "any",
@@ -60,7 +60,7 @@ final class PlanningOptions {
               + " and --spot-max-share).")
   boolean noSpotDiversity;
 
-  PlanOptions toPlanOptions() {
+  public PlanOptions toPlanOptions() {
     SpotDiversity diversity =
         noSpotDiversity
             ? SpotDiversity.OFF

@@ -49,4 +49,37 @@ public record NodePool(
       throw new IllegalArgumentException("maxNodes must not be negative: " + maxNodes);
     }
   }
+
+  /** The same pool with other requirements (a strategy narrowing what it may launch). */
+  public NodePool withRequirements(Requirements newRequirements) {
+    return new NodePool(
+        name,
+        weight,
+        newRequirements,
+        labels,
+        taints,
+        startupTaints,
+        limits,
+        maxNodes,
+        kubelet,
+        disruption,
+        nodeClass,
+        api);
+  }
+
+  public NodePool withWeight(int newWeight) {
+    return new NodePool(
+        name,
+        newWeight,
+        requirements,
+        labels,
+        taints,
+        startupTaints,
+        limits,
+        maxNodes,
+        kubelet,
+        disruption,
+        nodeClass,
+        api);
+  }
 }

@@ -1,0 +1,51 @@
+package io.flotilla.cli.simulate;
+
+import io.flotilla.core.pod.Pod;
+import io.flotilla.sim.cluster.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workloads a simulation starts from, recovered from the pods the manifests give: pods of one
+ * owner ({@code Kind/name}) in one namespace are one controller's replicas, the first of them its
+ * template. A cluster dump's running pods count toward their workload's replicas, as the manifest
+ * reader counts them; every pod starts pending in the simulated cluster.
+ */
+final class ManifestWorkloads {
+  private ManifestWorkloads() {}
+
+  static List<Workload> of(List<Pod> pods) {
+    Map<String, List<Pod>> byOwner = new LinkedHashMap<>();
+    for (Pod p : pods) {
+      byOwner.computeIfAbsent(p.id().namespace() + " " + p.owner(), k -> new ArrayList<>()).add(p);
+    }
+    List<Workload> workloads = new ArrayList<>();
+    byOwner.forEach(
+        (key, replicas) -> {
+          Pod first = replicas.get(0);
+          String owner = first.owner();
+          int slash = owner.indexOf('/');
+          String kind = slash < 0 ? "Pod" : owner.substring(0, slash);
+          String name = slash < 0 ? owner : owner.substring(slash + 1);
+          workloads.add(
+              new Workload(
+                  first.id().namespace(),
+                  name,
+                  kindOf(kind),
+                  first.withNodeName(null),
+                  replicas.size()));
+        });
+    return workloads;
+  }
+
+  /**
+   * StatefulSets keep their pods' names; everything else is replaced like a Deployment's pods (a
+   * ReplicaSet or ReplicationController is one; a bare pod gets no replacement in Kubernetes, which
+   * the simulation does not model: it is replaced too).
+   */
+  private static Workload.Kind kindOf(String kind) {
+    return kind.equals("StatefulSet") ? Workload.Kind.STATEFUL_SET : Workload.Kind.DEPLOYMENT;
+  }
+}

@@ -1,0 +1,134 @@
+package io.flotilla.cli.simulate;
+
+import io.flotilla.cli.catalog.CatalogOptions;
+import io.flotilla.cli.plan.PlanningOptions;
+import io.flotilla.sim.metrics.Summary;
+import io.flotilla.sim.metrics.Timeline;
+import io.flotilla.sim.world.Simulation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flotilla simulate}: a scenario over time on the embedded cloud and cluster. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs a scenario (manifests plus traffic, faults, duration and seed) through Flotilla's"
+            + " control loops against a simulated cloud and cluster on a virtual clock, and"
+            + " prints what it cost and how the workloads fared. No cluster, no cloud account.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the simulation ran", "2:bad scenario, manifests or option value"})
+public final class SimulateCommand implements Callable<Integer> {
+  /** How the figures are printed. */
+  public enum Output {
+    TABLE,
+    JSON
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CatalogOptions catalogOptions;
+
+  @Mixin PlanningOptions planning;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+  Path scenarioFile;
+
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
+      description =
+          "flotilla, karpenter-like, cluster-autoscaler or on-demand-x86 (default: the"
+              + " scenario's, else flotilla).")
+  String strategy;
+
+  @Option(
+      names = "--compare",
+      description = "Run every strategy on the same seed and print them side by side.")
+  boolean compare;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
+  Long seed;
+
+  @Option(
+      names = "--checkpoint-on-warning",
+      negatable = true,
+      description =
+          "Checkpoint Flink jobs before draining a warned node (flotilla strategy; default: the"
+              + " scenario's, else on).")
+  Boolean checkpointOnWarning;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      paramLabel = "table|json",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  Output output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SimulationResults results;
+    try {
+      results = simulate();
+    } catch (ScenarioException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    if (output == Output.JSON) {
+      SimulationJson.write(out, results);
+    } else {
+      SummaryTable.print(out, results);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private SimulationResults simulate() {
+    Scenario scenario = new ScenarioReader().read(scenarioFile);
+    List<StrategyName> strategies = strategies(scenario);
+    long runSeed = seed == null ? scenario.seed() : seed;
+    boolean checkpoint =
+        checkpointOnWarning == null ? scenario.checkpointOnWarning() : checkpointOnWarning;
+    WorldAssembly assembly = new WorldAssembly(catalogOptions.catalog(), planning.toPlanOptions());
+    WorldAssembly.Inputs inputs = assembly.read(scenario);
+    List<SimulationResults.StrategyRun> runs = new ArrayList<>();
+    for (StrategyName s : strategies) {
+      Summary summary =
+          new Simulation(assembly.world(s, inputs), assembly.run(s, scenario, runSeed, checkpoint))
+              .run();
+      runs.add(new SimulationResults.StrategyRun(s, SummaryFigures.of(summary), Timeline.EMPTY));
+    }
+    return new SimulationResults(scenario.name(), runSeed, scenario.duration(), compare, runs);
+  }
+
+  private List<StrategyName> strategies(Scenario scenario) {
+    if (compare) {
+      return List.of(StrategyName.values());
+    }
+    if (strategy == null) {
+      return List.of(scenario.strategy());
+    }
+    StrategyName s = StrategyName.byLabel(strategy);
+    if (s == null) {
+      throw new ScenarioException(
+          "--strategy: unknown strategy '"
+              + strategy
+              + "' (expected one of "
+              + StrategyName.labels()
+              + ")");
+    }
+    return List.of(s);
+  }
+}
