@@ -1,5 +1,7 @@
 package io.flotilla.kube.manifest;
 
+import io.flotilla.core.workload.Autoscaler;
+import io.flotilla.core.workload.DisruptionBudget;
 import io.flotilla.kube.manifest.karpenter.AwsNodeTemplateDoc;
 import io.flotilla.kube.manifest.karpenter.Ec2NodeClassDoc;
 import io.flotilla.kube.manifest.source.Document;
@@ -27,6 +29,13 @@ final class Inventory {
 
   final List<Bound<io.fabric8.kubernetes.api.model.apps.DaemonSet>> daemonSets = new ArrayList<>();
   final List<Hpa> hpas = new ArrayList<>();
+
+  /** What the simulator needs of each HPA of {@link #hpas}, in the same order. */
+  final List<Bound<Autoscaler>> autoscalers = new ArrayList<>();
+
+  /** PodDisruptionBudgets, converted as read, in input order. */
+  final List<Bound<DisruptionBudget>> budgets = new ArrayList<>();
+
   final List<Bound<io.fabric8.kubernetes.api.model.Node>> nodes = new ArrayList<>();
 
   /** Provisioners, NodePools and ClusterConfigs, in input order. */

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.flotilla.core.workload.Autoscaler;
 import io.flotilla.kube.manifest.bind.Binder;
 import io.flotilla.kube.manifest.eksctl.ClusterConfigDoc;
 import io.flotilla.kube.manifest.karpenter.AwsNodeTemplateDoc;
@@ -19,7 +20,11 @@ import io.flotilla.kube.manifest.source.Document;
 import io.flotilla.kube.manifest.source.FieldPath;
 import io.flotilla.kube.manifest.source.Warnings;
 import io.flotilla.kube.manifest.values.ObjectNames;
+import io.flotilla.kube.manifest.workload.Autoscalers;
+import io.flotilla.kube.manifest.workload.DisruptionBudgets;
+import io.flotilla.kube.manifest.workload.Hpa;
 import io.flotilla.kube.manifest.workload.Hpas;
+import io.flotilla.kube.manifest.workload.PodDisruptionBudgetDoc;
 import io.flotilla.kube.manifest.workload.Workload;
 import io.flotilla.kube.manifest.workload.Workloads;
 import java.util.HashMap;
@@ -29,8 +34,9 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
- * Checks each document's apiVersion and kind, binds the kinds that affect scheduling into the
- * inventory, expands Lists, and counts (and where useful warns about) the kinds it skips.
+ * Checks each document's apiVersion and kind, binds the kinds that affect scheduling (and the
+ * budgets and autoscalers the simulator needs) into the inventory, expands Lists, and counts (and
+ * where useful warns about) the kinds it skips.
  */
 final class KindRouter {
   private interface Handler {
@@ -59,6 +65,7 @@ final class KindRouter {
     on("apps/DaemonSet", add(DaemonSet.class, (d, ds) -> inv.daemonSets.add(bound(d, ds))));
     on("extensions/DaemonSet", handlers.get("apps/DaemonSet"));
     on("autoscaling/HorizontalPodAutoscaler", this::hpa);
+    on("policy/PodDisruptionBudget", versions(Set.of("v1", "v1beta1"), this::budget));
     on(
         "/Node",
         add(io.fabric8.kubernetes.api.model.Node.class, (d, n) -> inv.nodes.add(bound(d, n))));
@@ -122,41 +129,49 @@ final class KindRouter {
 
   private void hpa(Document d, Warnings w) {
     switch (d.version()) {
-      case "v1" ->
-          inv.hpas.add(
-              Hpas.v1(
-                  d,
-                  bind(
-                      d,
-                      io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class,
-                      w)));
-      case "v2beta1" ->
-          inv.hpas.add(
-              Hpas.v2beta1(
-                  d,
-                  bind(
-                      d,
-                      io.fabric8.kubernetes.api.model.autoscaling.v2beta1.HorizontalPodAutoscaler
-                          .class,
-                      w)));
-      case "v2beta2" ->
-          inv.hpas.add(
-              Hpas.v2beta2(
-                  d,
-                  bind(
-                      d,
-                      io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler
-                          .class,
-                      w)));
-      default ->
-          inv.hpas.add(
-              Hpas.v2(
-                  d,
-                  bind(
-                      d,
-                      io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
-                      w)));
+      case "v1" -> {
+        var h =
+            bind(
+                d, io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class, w);
+        Hpa hpa = Hpas.v1(d, h);
+        addHpa(d, hpa, Autoscalers.v1(hpa, h));
+      }
+      case "v2beta1" -> {
+        var h =
+            bind(
+                d,
+                io.fabric8.kubernetes.api.model.autoscaling.v2beta1.HorizontalPodAutoscaler.class,
+                w);
+        Hpa hpa = Hpas.v2beta1(d, h);
+        addHpa(d, hpa, Autoscalers.v2beta1(hpa, h, w));
+      }
+      case "v2beta2" -> {
+        var h =
+            bind(
+                d,
+                io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler.class,
+                w);
+        Hpa hpa = Hpas.v2beta2(d, h);
+        addHpa(d, hpa, Autoscalers.v2beta2(hpa, h, w));
+      }
+      default -> {
+        var h =
+            bind(
+                d, io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class, w);
+        Hpa hpa = Hpas.v2(d, h);
+        addHpa(d, hpa, Autoscalers.v2(hpa, h, w));
+      }
     }
+  }
+
+  private void addHpa(Document d, Hpa hpa, Autoscaler autoscaler) {
+    inv.hpas.add(hpa);
+    inv.autoscalers.add(bound(d, autoscaler));
+  }
+
+  private void budget(Document d, Warnings w) {
+    PodDisruptionBudgetDoc pdb = bind(d, PodDisruptionBudgetDoc.class, w);
+    inv.budgets.add(bound(d, DisruptionBudgets.convert(pdb, d.version(), w)));
   }
 
   private void pool(Document d, Object pool) {

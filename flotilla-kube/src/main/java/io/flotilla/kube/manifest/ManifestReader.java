@@ -3,6 +3,8 @@ package io.flotilla.kube.manifest;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.pod.Pod;
+import io.flotilla.core.workload.Autoscaler;
+import io.flotilla.core.workload.DisruptionBudget;
 import io.flotilla.kube.manifest.bind.Binder;
 import io.flotilla.kube.manifest.node.NodeConverter;
 import io.flotilla.kube.manifest.source.Diagnostics;
@@ -13,8 +15,11 @@ import io.flotilla.kube.manifest.source.SourceFiles;
 import io.flotilla.kube.manifest.workload.PodConverter;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,11 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the multi-document Kubernetes, Karpenter and eksctl YAML (or JSON) users already have into
- * Flotilla's domain model. Directories are read recursively (*.yaml, *.yml, *.json) in sorted
- * order, documents in order. Kubernetes kinds go through fabric8's model; Karpenter and eksctl
- * kinds through our own records. Nothing is dropped silently: skipped kinds are counted and odd
- * things become warnings; malformed input is a {@link ManifestException} naming file, document,
- * line and field.
+ * Flotilla's domain model, with the PodDisruptionBudgets and HorizontalPodAutoscalers the simulator
+ * needs. Directories are read recursively (*.yaml, *.yml, *.json) in sorted order, documents in
+ * order. Kubernetes kinds go through fabric8's model; Karpenter and eksctl kinds through our own
+ * records. Nothing is dropped silently: skipped kinds are counted and odd things become warnings;
+ * malformed input is a {@link ManifestException} naming file, document, line and field.
  */
 public final class ManifestReader {
   private static final Logger LOG = LoggerFactory.getLogger(ManifestReader.class);
@@ -91,6 +96,7 @@ public final class ManifestReader {
     SortedMap<String, Integer> read = new TreeMap<>(diag.skippedKinds());
     addCount(read, "Node", inv.nodes.size());
     addCount(read, "HorizontalPodAutoscaler", inv.hpas.size());
+    addCount(read, "PodDisruptionBudget", inv.budgets.size());
     addCount(read, "EC2NodeClass", inv.nodeClasses.size());
     addCount(read, "AWSNodeTemplate", inv.nodeTemplates.size());
     String found =
@@ -126,17 +132,48 @@ public final class ManifestReader {
     List<Pod> pods = podAssembler.pods(inv, converter);
     List<DaemonSet> daemonSets = podAssembler.daemonSets(inv, converter);
     warnUnknownNodes(pods, nodes.values(), diag);
+    LastWins<DisruptionBudget> budgets = new LastWins<>(diag);
+    inv.budgets.forEach(
+        b -> {
+          DisruptionBudget budget = b.value();
+          budgets.put(
+              budget.namespace() + "/" + budget.name(),
+              "PodDisruptionBudget/" + budget.name(),
+              b.doc(),
+              budget);
+        });
     Manifests result =
         new Manifests(
-            pods, nodes.values(), pools, daemonSets, diag.skippedKinds(), diag.warnings());
+            pods,
+            nodes.values(),
+            pools,
+            daemonSets,
+            budgets.values(),
+            autoscalers(inv),
+            diag.skippedKinds(),
+            diag.warnings());
     LOG.debug(
-        "read {} pods, {} nodes, {} node pools, {} DaemonSets, {} warnings",
+        "read {} pods, {} nodes, {} node pools, {} DaemonSets, {} budgets, {} autoscalers,"
+            + " {} warnings",
         pods.size(),
         result.nodes().size(),
         pools.size(),
         daemonSets.size(),
+        result.budgets().size(),
+        result.autoscalers().size(),
         result.warnings().size());
     return result;
+  }
+
+  /**
+   * Every HPA's autoscaler, a later definition replacing an earlier one; the replacement was
+   * already warned about where the HPAs set replicas.
+   */
+  private static List<Autoscaler> autoscalers(Inventory inv) {
+    Map<String, Autoscaler> latest = new LinkedHashMap<>();
+    inv.autoscalers.forEach(
+        a -> latest.put(a.value().namespace() + "/" + a.value().name(), a.value()));
+    return new ArrayList<>(latest.values());
   }
 
   private static void warnUnknownNodes(List<Pod> pods, List<Node> nodes, Diagnostics diag) {

@@ -31,7 +31,6 @@ final class NonSchedulingKinds {
           "NetworkPolicy",
           "PersistentVolume",
           "PersistentVolumeClaim",
-          "PodDisruptionBudget",
           "PodMonitor",
           "PodSecurityPolicy",
           "PodTemplate",

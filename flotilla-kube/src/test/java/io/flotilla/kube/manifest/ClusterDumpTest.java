@@ -2,7 +2,10 @@ package io.flotilla.kube.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
+import io.flotilla.core.workload.DisruptionBudget;
+import io.flotilla.core.workload.DisruptionBudget.Amount;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +92,11 @@ class ClusterDumpTest {
             "default/debug-shell Pod/debug-shell " + N2);
     assertThat(m.daemonSets()).extracting(ds -> ds.name()).containsExactly("node-exporter");
     assertThat(m.nodes()).hasSize(2);
-    assertThat(m.skippedKinds()).isEqualTo(Map.of("PodDisruptionBudget", 2));
+    assertThat(m.skippedKinds()).isEmpty();
+    assertThat(m.budgets())
+        .containsExactly(
+            new DisruptionBudget("shop", "web", app("web"), Amount.parse("2"), null),
+            new DisruptionBudget("shop", "db", app("db"), null, Amount.parse("1")));
     assertThat(m.warnings())
         .containsExactlyInAnyOrder(
             file
@@ -126,6 +133,10 @@ class ClusterDumpTest {
 
   private Manifests dump(String yaml) throws ManifestException {
     return Fixtures.readText(dir, "dump.yaml", yaml);
+  }
+
+  private static LabelSelector app(String app) {
+    return new LabelSelector(Map.of("app", app), List.of());
   }
 
   private static String deployment(String namespace, int replicas) {

@@ -12,6 +12,7 @@ import io.flotilla.core.nodepool.Disruption.ConsolidationPolicy;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.resource.Resources;
+import io.flotilla.core.workload.DisruptionBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -76,7 +77,8 @@ class KarpenterExamplesFixturesTest {
             "windows2022",
             "windows2025");
     assertThat(m.pods()).hasSize(1 + 10 + 1 + 50 + 10);
-    assertThat(m.skippedKinds()).isEqualTo(Map.of("PodDisruptionBudget", 1));
+    assertThat(m.skippedKinds()).isEmpty();
+    assertThat(m.budgets()).extracting(DisruptionBudget::name).containsExactly("pdb");
   }
 
   @Test

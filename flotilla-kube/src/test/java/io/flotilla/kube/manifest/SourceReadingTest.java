@@ -315,9 +315,9 @@ class SourceReadingTest {
         kind: Service
         metadata: {name: b}
         ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata: {name: pdb}
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-all}
         ---
         apiVersion: batch/v1
         kind: CronJob
@@ -341,7 +341,7 @@ class SourceReadingTest {
                 1,
                 "FlinkDeployment",
                 1,
-                "PodDisruptionBudget",
+                "NetworkPolicy",
                 1,
                 "Provisioner",
                 1,

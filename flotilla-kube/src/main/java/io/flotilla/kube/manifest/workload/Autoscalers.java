@@ -1,0 +1,277 @@
+package io.flotilla.kube.manifest.workload;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
+import io.flotilla.core.workload.Autoscaler;
+import io.flotilla.kube.manifest.source.FieldError;
+import io.flotilla.kube.manifest.source.FieldPath;
+import io.flotilla.kube.manifest.source.Warnings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads what the simulator needs of a HorizontalPodAutoscaler beyond its bounds and target ({@link
+ * Hpa}): the CPU utilisation it aims at and its scale-down stabilisation window. Only CPU
+ * utilisation is modelled; any other metric is ignored with a warning, and an HPA left without a
+ * CPU utilisation target is simulated at {@link Autoscaler#DEFAULT_CPU_UTILIZATION}, as is one
+ * without metrics. Values the API server would reject are errors.
+ */
+public final class Autoscalers {
+  private static final FieldPath SPEC = FieldPath.of("spec");
+  private static final FieldPath METRICS = SPEC.child("metrics");
+  private static final FieldPath SCALE_DOWN_WINDOW =
+      SPEC.child("behavior").child("scaleDown").child("stabilizationWindowSeconds");
+  private static final String UTILIZATION = "Utilization";
+  private static final Set<String> METRIC_TYPES =
+      Set.of("ContainerResource", "External", "Object", "Pods", "Resource");
+  private static final Set<String> TARGET_TYPES = Set.of(UTILIZATION, "Value", "AverageValue");
+
+  /** The API server's bound on a stabilisation window. */
+  private static final int MAX_STABILIZATION_SECONDS = 3600;
+
+  private Autoscalers() {}
+
+  /** One metric as every version spells it; {@code resource} is null when it names none. */
+  private record Metric(FieldPath at, String type, Resource resource) {}
+
+  /** A Resource metric's resource name and target (null when it has none). */
+  private record Resource(FieldPath at, String name, Target target) {}
+
+  /** A metric target: its type and, for Utilization, the percentage and where it is written. */
+  private record Target(FieldPath at, String type, Integer utilization, FieldPath utilizationAt) {}
+
+  public static Autoscaler v1(
+      Hpa hpa, io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler h) {
+    Integer cpu = h.getSpec().getTargetCPUUtilizationPercentage();
+    if (cpu != null) {
+      positive(SPEC.child("targetCPUUtilizationPercentage"), cpu);
+    }
+    return of(hpa, cpu, null);
+  }
+
+  public static Autoscaler v2(Hpa hpa, HorizontalPodAutoscaler h, Warnings w) {
+    List<Metric> metrics = new ArrayList<>();
+    List<MetricSpec> list = h.getSpec().getMetrics();
+    for (int i = 0; list != null && i < list.size(); i++) {
+      MetricSpec m = list.get(i);
+      FieldPath at = METRICS.index(i);
+      ResourceMetricSource r = m == null ? null : m.getResource();
+      Resource resource = null;
+      if (r != null) {
+        MetricTarget t = r.getTarget();
+        FieldPath rAt = at.child("resource");
+        resource =
+            new Resource(
+                rAt,
+                r.getName(),
+                t == null ? null : target(rAt, t.getType(), t.getAverageUtilization()));
+      }
+      metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
+    }
+    HorizontalPodAutoscalerBehavior behavior = h.getSpec().getBehavior();
+    var scaleDown = behavior == null ? null : behavior.getScaleDown();
+    return of(
+        hpa,
+        cpuTarget(metrics, w),
+        scaleDown == null ? null : scaleDown.getStabilizationWindowSeconds());
+  }
+
+  public static Autoscaler v2beta2(
+      Hpa hpa,
+      io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler h,
+      Warnings w) {
+    List<Metric> metrics = new ArrayList<>();
+    var list = h.getSpec().getMetrics();
+    for (int i = 0; list != null && i < list.size(); i++) {
+      var m = list.get(i);
+      FieldPath at = METRICS.index(i);
+      var r = m == null ? null : m.getResource();
+      Resource resource = null;
+      if (r != null) {
+        var t = r.getTarget();
+        FieldPath rAt = at.child("resource");
+        resource =
+            new Resource(
+                rAt,
+                r.getName(),
+                t == null ? null : target(rAt, t.getType(), t.getAverageUtilization()));
+      }
+      metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
+    }
+    var behavior = h.getSpec().getBehavior();
+    var scaleDown = behavior == null ? null : behavior.getScaleDown();
+    return of(
+        hpa,
+        cpuTarget(metrics, w),
+        scaleDown == null ? null : scaleDown.getStabilizationWindowSeconds());
+  }
+
+  /** v2beta1 has no behavior and spells a Resource target as targetAverage{Utilization,Value}. */
+  public static Autoscaler v2beta1(
+      Hpa hpa,
+      io.fabric8.kubernetes.api.model.autoscaling.v2beta1.HorizontalPodAutoscaler h,
+      Warnings w) {
+    List<Metric> metrics = new ArrayList<>();
+    var list = h.getSpec().getMetrics();
+    for (int i = 0; list != null && i < list.size(); i++) {
+      var m = list.get(i);
+      FieldPath at = METRICS.index(i);
+      var r = m == null ? null : m.getResource();
+      Resource resource = null;
+      if (r != null) {
+        FieldPath rAt = at.child("resource");
+        Target target = null;
+        if (r.getTargetAverageUtilization() != null) {
+          target =
+              new Target(
+                  rAt,
+                  UTILIZATION,
+                  r.getTargetAverageUtilization(),
+                  rAt.child("targetAverageUtilization"));
+        } else if (r.getTargetAverageValue() != null) {
+          target = new Target(rAt, "AverageValue", null, null);
+        } else if ("cpu".equals(r.getName())) {
+          throw new FieldError(
+              rAt.child("targetAverageUtilization"), "missing (nor is targetAverageValue set)");
+        }
+        resource = new Resource(rAt, r.getName(), target);
+      }
+      metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
+    }
+    return of(hpa, cpuTarget(metrics, w), null);
+  }
+
+  private static Target target(FieldPath resourceAt, String type, Integer utilization) {
+    FieldPath at = resourceAt.child("target");
+    return new Target(at, type, utilization, at.child("averageUtilization"));
+  }
+
+  /**
+   * The CPU utilisation the HPA aims at: null when it names no metric (the default then applies
+   * without a word). With several CPU targets the lowest wins, as the HPA follows the metric that
+   * asks for the most replicas.
+   */
+  private static Integer cpuTarget(List<Metric> metrics, Warnings w) {
+    Integer cpu = null;
+    List<Metric> ignored = new ArrayList<>();
+    for (Metric m : metrics) {
+      Integer utilization = cpuUtilization(m);
+      if (utilization == null) {
+        ignored.add(m);
+      } else {
+        cpu = cpu == null ? utilization : Math.min(cpu, utilization);
+      }
+    }
+    String fallback =
+        cpu != null
+            ? ""
+            : "; with no CPU utilisation target the HPA is simulated at "
+                + Autoscaler.DEFAULT_CPU_UTILIZATION
+                + "% CPU";
+    for (Metric m : ignored) {
+      w.warn(
+          m.at(),
+          "only CPU utilisation is modelled: this " + describe(m) + " is ignored" + fallback);
+    }
+    return cpu;
+  }
+
+  /** The metric's CPU utilisation target; null when it is none. Checked as the API server does. */
+  private static Integer cpuUtilization(Metric m) {
+    if (m.type() == null || m.type().isBlank()) {
+      throw new FieldError(m.at().child("type"), "missing");
+    }
+    if (!METRIC_TYPES.contains(m.type())) {
+      throw new FieldError(m.at().child("type"), unknown("metric type", m.type(), METRIC_TYPES));
+    }
+    if (!m.type().equals("Resource")) {
+      return null;
+    }
+    Resource r = m.resource();
+    if (r == null) {
+      throw new FieldError(m.at().child("resource"), "missing (the metric type is Resource)");
+    }
+    if (r.name() == null || r.name().isBlank()) {
+      throw new FieldError(r.at().child("name"), "missing");
+    }
+    if (!r.name().equals("cpu")) {
+      return null;
+    }
+    Target t = r.target();
+    if (t == null) {
+      throw new FieldError(r.at().child("target"), "missing: a target utilisation or value");
+    }
+    if (t.type() == null || t.type().isBlank()) {
+      throw new FieldError(t.at().child("type"), "missing");
+    }
+    if (!TARGET_TYPES.contains(t.type())) {
+      throw new FieldError(t.at().child("type"), unknown("target type", t.type(), TARGET_TYPES));
+    }
+    if (!t.type().equals(UTILIZATION)) {
+      return null;
+    }
+    if (t.utilization() == null) {
+      throw new FieldError(t.utilizationAt(), "missing (the target type is Utilization)");
+    }
+    return positive(t.utilizationAt(), t.utilization());
+  }
+
+  private static String describe(Metric m) {
+    if (!m.type().equals("Resource")) {
+      return m.type() + " metric";
+    }
+    return m.resource().name().equals("cpu")
+        ? "CPU target of type " + m.resource().target().type()
+        : "Resource metric (" + m.resource().name() + ")";
+  }
+
+  private static String unknown(String what, String value, Set<String> allowed) {
+    return "unknown " + what + " '" + value + "' (expected one of " + new TreeSet<>(allowed) + ")";
+  }
+
+  private static int positive(FieldPath at, int percent) {
+    if (percent < 1) {
+      throw new FieldError(at, "must be greater than 0, got " + percent);
+    }
+    return percent;
+  }
+
+  /** The autoscaler; {@code cpu} and {@code windowSeconds} are null where the HPA sets none. */
+  private static Autoscaler of(Hpa hpa, Integer cpu, Integer windowSeconds) {
+    Duration window = Autoscaler.DEFAULT_STABILIZATION;
+    if (windowSeconds != null) {
+      if (windowSeconds < 0) {
+        throw new FieldError(
+            SCALE_DOWN_WINDOW, "must be greater than or equal to zero, got " + windowSeconds);
+      }
+      if (windowSeconds > MAX_STABILIZATION_SECONDS) {
+        throw new FieldError(
+            SCALE_DOWN_WINDOW,
+            "must be less than or equal to "
+                + MAX_STABILIZATION_SECONDS
+                + ", got "
+                + windowSeconds);
+      }
+      window = Duration.ofSeconds(windowSeconds);
+    }
+    int target = cpu == null ? Autoscaler.DEFAULT_CPU_UTILIZATION : cpu;
+    Duration stabilization = window;
+    return FieldError.guard(
+        SPEC,
+        () ->
+            new Autoscaler(
+                hpa.namespace(),
+                hpa.name(),
+                hpa.targetKind() + "/" + hpa.targetName(),
+                hpa.minReplicas(),
+                hpa.maxReplicas(),
+                target,
+                stabilization));
+  }
+}
