@@ -86,6 +86,8 @@ public final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    results.notes().forEach(n -> err.println("note: " + n));
+    err.flush();
     if (output == Output.JSON) {
       SimulationJson.write(out, results);
     } else {
@@ -104,13 +106,20 @@ public final class SimulateCommand implements Callable<Integer> {
     WorldAssembly assembly = new WorldAssembly(catalogOptions.catalog(), planning.toPlanOptions());
     WorldAssembly.Inputs inputs = assembly.read(scenario);
     List<SimulationResults.StrategyRun> runs = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (StrategyName s : strategies) {
+      if (compare && s == StrategyName.CLUSTER_AUTOSCALER && inputs.nodeGroups().isEmpty()) {
+        notes.add(
+            "cluster-autoscaler not run: the scenario names no eksctl node groups (nodeGroups)");
+        continue;
+      }
       Summary summary =
           new Simulation(assembly.world(s, inputs), assembly.run(s, scenario, runSeed, checkpoint))
               .run();
       runs.add(new SimulationResults.StrategyRun(s, SummaryFigures.of(summary), Timeline.EMPTY));
     }
-    return new SimulationResults(scenario.name(), runSeed, scenario.duration(), compare, runs);
+    return new SimulationResults(
+        scenario.name(), runSeed, scenario.duration(), compare, runs, notes);
   }
 
   private List<StrategyName> strategies(Scenario scenario) {

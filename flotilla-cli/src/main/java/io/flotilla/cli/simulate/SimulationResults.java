@@ -7,9 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code flotilla simulate} ran: one run per strategy, on the same scenario and seed. */
+/**
+ * What {@code flotilla simulate} ran: one run per strategy, on the same scenario and seed, and
+ * notes on what it did not run.
+ */
 record SimulationResults(
-    String scenario, long seed, Duration duration, boolean compared, List<StrategyRun> runs) {
+    String scenario,
+    long seed,
+    Duration duration,
+    boolean compared,
+    List<StrategyRun> runs,
+    List<String> notes) {
   /** One strategy's figures (as printed) and its timeline (for the report). */
   record StrategyRun(StrategyName strategy, Map<String, Object> figures, Timeline timeline) {
     StrategyRun {
@@ -19,5 +27,6 @@ record SimulationResults(
 
   SimulationResults {
     runs = List.copyOf(runs);
+    notes = List.copyOf(notes);
   }
 }

@@ -64,7 +64,7 @@ final class WorldAssembly {
         new ClusterConfig(pools(strategy, in), catalog, options),
         ManifestWorkloads.of(m.pods()),
         m.daemonSets(),
-        List.of());
+        m.budgets());
   }
 
   private List<NodePool> pools(StrategyName strategy, Inputs in) {
