@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public final class SimulatedCloud implements Cloud {
   private final Map<String, CloudInstance> running = new TreeMap<>();
   private final Map<String, InstanceUsage> usage = new TreeMap<>();
   private final Map<OfferingKey, Instant> nextReclaim = new HashMap<>();
-  private final Map<OfferingKey, Integer> perPool = new HashMap<>();
+  // Insertion-ordered, so sums over it come out the same on every JVM.
+  private final Map<OfferingKey, Integer> perPool = new LinkedHashMap<>();
   private CloudListener listener;
   private double tokens;
   private Instant tokensAt;
@@ -127,6 +129,17 @@ public final class SimulatedCloud implements Cloud {
 
   public Offering offering(OfferingKey key) {
     return offerings.get(key);
+  }
+
+  /** What the running instances cost per hour together. */
+  public double costPerHour() {
+    double total = 0;
+    for (Map.Entry<OfferingKey, Integer> e : perPool.entrySet()) {
+      if (e.getValue() > 0) {
+        total += e.getValue() * offerings.get(e.getKey()).pricePerHour();
+      }
+    }
+    return total;
   }
 
   /** Spot interruption warnings given (random reclaims and injected faults), one per instance. */

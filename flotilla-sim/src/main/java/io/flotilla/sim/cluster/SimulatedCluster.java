@@ -7,37 +7,53 @@ import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.taint.Taint;
 import io.flotilla.core.workload.DisruptionBudget;
+import io.flotilla.ports.cloud.OfferingKey;
 import io.flotilla.ports.cluster.Cluster;
 import io.flotilla.ports.cluster.EvictionOutcome;
 import io.flotilla.ports.cluster.NodeClaim;
 import io.flotilla.sim.event.EventQueue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The API server and the workload controllers as the simulation has them: pods, nodes, NodeClaims
  * and budgets; the eviction API refuses what a PodDisruptionBudget does not allow; an evicted pod
- * terminates after its grace period; Deployments and StatefulSets replace the pods they lose.
+ * terminates after its grace period; Deployments, StatefulSets and Jobs replace the pods they lose;
+ * a Job's pods complete after their run time. Pods are indexed by workload, node and budget, so an
+ * event costs what it touches, not a scan of every pod.
  */
 public final class SimulatedCluster implements Cluster {
   private final EventQueue queue;
   private final Duration gracePeriod;
   private final ClusterListener listener;
-  private final Map<PodId, Pod> pods = new TreeMap<>();
-  private final Map<PodId, String> podWorkload = new TreeMap<>();
+  // In name order for pods() (the scheduler binds in that order); looked up by hash.
+  private final Map<PodId, Entry> pods = new TreeMap<>();
+  private final Map<PodId, Entry> byId = new HashMap<>();
   private final Set<PodId> terminating = new LinkedHashSet<>();
   private final Map<String, Node> nodes = new TreeMap<>();
   private final Map<String, NodeClaim> claims = new TreeMap<>();
-  private final Map<String, Workload> workloads = new TreeMap<>();
-  private final Map<String, Integer> created = new TreeMap<>();
+  private final Map<OfferingKey, Integer> claimsByOffering = new LinkedHashMap<>();
+  private final Map<String, Set<PodId>> podsOnNode = new HashMap<>();
+  private final Map<String, Controller> workloads = new TreeMap<>();
+  private final Map<String, Controller> byOwner = new HashMap<>();
   private final List<DaemonSet> daemonSets;
-  private final List<DisruptionBudget> budgets;
-  private final Set<DisruptionBudget> violated = new LinkedHashSet<>();
+  private final BudgetIndex budgets;
+  private final Set<Integer> violated = new LinkedHashSet<>();
+  private int pending;
+  private long sequence;
+  private long version;
 
   public SimulatedCluster(
       EventQueue queue,
@@ -48,33 +64,126 @@ public final class SimulatedCluster implements Cluster {
     this.queue = queue;
     this.gracePeriod = gracePeriod;
     this.daemonSets = List.copyOf(daemonSets);
-    this.budgets = List.copyOf(budgets);
+    this.budgets = new BudgetIndex(budgets);
     this.listener = listener;
+  }
+
+  /** One pod and what the cluster keeps about it. */
+  private static final class Entry {
+    Pod pod;
+    final Controller owner;
+    final int[] budgets;
+    final long sequence;
+    Instant boundAt;
+    boolean terminating;
+
+    Entry(Pod pod, Controller owner, int[] budgets, long sequence) {
+      this.pod = pod;
+      this.owner = owner;
+      this.budgets = budgets;
+      this.sequence = sequence;
+    }
+  }
+
+  /** A workload's controller: its spec and its pods. */
+  private static final class Controller {
+    Workload spec;
+    final Set<PodId> pods = new TreeSet<>();
+    int created;
+    int succeeded;
+    int running;
+    int pending;
+
+    Controller(Workload spec) {
+      this.spec = spec;
+    }
   }
 
   /** Adds a workload; its controller creates its pods, pending. */
   public void apply(Workload workload) {
-    workloads.put(key(workload.namespace(), workload.name()), workload);
-    reconcile(workload);
+    String key = key(workload.namespace(), workload.name());
+    Controller c = workloads.get(key);
+    if (c == null) {
+      c = new Controller(workload);
+      workloads.put(key, c);
+    } else {
+      c.spec = workload;
+    }
+    byOwner.put(ownerKey(workload.namespace(), workload.owner()), c);
+    changed();
+    reconcile(c);
   }
 
   /** Scales a workload (an HPA, a traffic change): new pods pending, surplus pods deleted. */
   public void scale(String namespace, String name, int replicas) {
-    Workload w = workloads.get(key(namespace, name));
-    if (w == null) {
+    Controller c = workloads.get(key(namespace, name));
+    if (c == null) {
       throw new IllegalArgumentException("no workload " + namespace + "/" + name);
     }
-    workloads.put(key(namespace, name), w.withReplicas(replicas));
-    reconcile(workloads.get(key(namespace, name)));
+    if (c.spec.replicas() == replicas) {
+      return;
+    }
+    c.spec = c.spec.withReplicas(replicas);
+    changed();
+    reconcile(c);
   }
 
   public List<Workload> workloads() {
-    return List.copyOf(workloads.values());
+    return workloads.values().stream().map(c -> c.spec).toList();
+  }
+
+  /** The workload whose pods carry {@code owner} ({@code Kind/name}) in the namespace. */
+  public Optional<Workload> workloadOwning(String namespace, String owner) {
+    Controller c = byOwner.get(ownerKey(namespace, owner));
+    return c == null ? Optional.empty() : Optional.of(c.spec);
+  }
+
+  /** The workload's running and pending pods (terminating ones are neither). */
+  public PodCounts podCounts(String namespace, String name) {
+    Controller c = workloads.get(key(namespace, name));
+    return c == null ? PodCounts.NONE : new PodCounts(c.running, c.pending);
+  }
+
+  /** How many of a Job's pods have completed. */
+  public int completions(String namespace, String name) {
+    Controller c = workloads.get(key(namespace, name));
+    return c == null ? 0 : c.succeeded;
+  }
+
+  /** Pods not bound to a node and not terminating. */
+  public int pendingPods() {
+    return pending;
+  }
+
+  /** Pods bound to the node (terminating ones included). */
+  public List<Pod> podsOn(String node) {
+    Set<PodId> on = podsOnNode.get(node);
+    if (on == null) {
+      return List.of();
+    }
+    List<Pod> out = new ArrayList<>(on.size());
+    on.forEach(id -> out.add(byId.get(id).pod));
+    return out;
+  }
+
+  /** NodeClaims (joined or in flight) by offering. */
+  public Map<OfferingKey, Integer> claimsByOffering() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(claimsByOffering));
+  }
+
+  /**
+   * Goes up whenever pods, nodes or claims change: the scheduler and the control plane need not
+   * look again while it stands still.
+   */
+  public long version() {
+    return version;
   }
 
   @Override
   public List<Pod> pods() {
-    return List.copyOf(pods.values());
+    List<Pod> out = new ArrayList<>(pods.size());
+    pods.values().forEach(e -> out.add(e.pod));
+    return out;
   }
 
   @Override
@@ -104,12 +213,17 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public List<DisruptionBudget> disruptionBudgets() {
-    return budgets;
+    return budgets.budgets();
   }
 
   @Override
   public void createNodeClaim(NodeClaim claim) {
-    claims.put(claim.name(), claim);
+    NodeClaim before = claims.put(claim.name(), claim);
+    if (before != null) {
+      claimsByOffering.merge(before.offering(), -1, Integer::sum);
+    }
+    claimsByOffering.merge(claim.offering(), 1, Integer::sum);
+    changed();
   }
 
   /** The claim's instance booted: its node joins with the claim's labels and the pool's taints. */
@@ -120,6 +234,7 @@ public final class SimulatedCluster implements Cluster {
     }
     Node node = claim.asNode(taints);
     nodes.put(claimName, node);
+    changed();
     listener.nodeJoined(nodes.size(), queue.now());
     NodeFilter filter = NodeFilter.of(node);
     for (DaemonSet ds : daemonSets) {
@@ -128,7 +243,13 @@ public final class SimulatedCluster implements Cluster {
               .withId(new PodId(ds.namespace(), ds.name() + "-" + claimName))
               .withNodeName(claimName);
       if (filter.whyNot(pod) == null) {
-        pods.put(pod.id(), pod);
+        Entry e = new Entry(pod, null, budgets.covering(pod), ++sequence);
+        e.boundAt = queue.now();
+        pods.put(pod.id(), e);
+        byId.put(pod.id(), e);
+        podsOnNode.computeIfAbsent(claimName, n -> new TreeSet<>()).add(pod.id());
+        budgets.put(e.budgets, pod);
+        budgets.healthy(e.budgets, 1);
       }
     }
   }
@@ -139,137 +260,249 @@ public final class SimulatedCluster implements Cluster {
     if (n != null && !n.unschedulable()) {
       nodes.put(
           node, new Node(n.name(), n.labels(), n.taints(), n.capacity(), n.allocatable(), true));
+      changed();
+      listener.nodeCordoned(node, queue.now());
     }
   }
 
   /** Binds a pending pod (the scheduler's call). */
   public void bind(PodId id, String node) {
-    Pod pod = pods.get(id);
-    if (pod == null || pod.bound() || !nodes.containsKey(node)) {
+    Entry e = byId.get(id);
+    if (e == null || e.pod.bound() || !nodes.containsKey(node)) {
       throw new IllegalStateException("cannot bind " + id + " to " + node);
     }
-    Pod bound = pod.withNodeName(node);
-    pods.put(id, bound);
-    listener.podBound(bound, queue.now());
-    violated.removeIf(b -> !isViolated(b));
+    count(e, -1);
+    e.pod = e.pod.withNodeName(node);
+    e.boundAt = queue.now();
+    count(e, +1);
+    podsOnNode.computeIfAbsent(node, n -> new TreeSet<>()).add(id);
+    budgets.put(e.budgets, e.pod);
+    if (!e.terminating) {
+      budgets.healthy(e.budgets, 1);
+    }
+    changed();
+    listener.podBound(e.pod, queue.now());
+    violated.removeIf(b -> !budgets.violated(b));
+    Workload spec = e.owner == null ? null : e.owner.spec;
+    if (spec != null && spec.kind() == Workload.Kind.JOB && spec.runFor() != null) {
+      long seq = e.sequence;
+      queue.after(spec.runFor(), () -> complete(id, seq));
+    }
   }
 
   @Override
   public EvictionOutcome evict(PodId id) {
-    Pod pod = pods.get(id);
-    if (pod == null) {
+    Entry e = byId.get(id);
+    if (e == null) {
       return EvictionOutcome.NOT_FOUND;
     }
-    if (terminating.contains(id)) {
+    if (e.terminating) {
       return EvictionOutcome.EVICTED;
     }
-    for (DisruptionBudget b : budgets) {
-      if (b.covers(pod) && b.disruptionsAllowed(covered(b), healthy(b)) == 0) {
+    for (int b : e.budgets) {
+      if (budgets.disruptionsAllowed(b) == 0) {
         return EvictionOutcome.BLOCKED_BY_BUDGET;
       }
     }
+    count(e, -1);
+    e.terminating = true;
     terminating.add(id);
-    String owner = podWorkload.get(id);
-    if (owner != null && workloads.get(owner).kind() == Workload.Kind.DEPLOYMENT) {
-      reconcile(workloads.get(owner));
+    if (e.pod.bound()) {
+      budgets.healthy(e.budgets, -1);
+      listener.podTerminating(e.pod, queue.now());
     }
-    queue.after(gracePeriod, () -> remove(id, true));
+    changed();
+    // A ReplicaSet stops counting a terminating pod, and so does a Job (podReplacementPolicy
+    // TerminatingOrFailed, the default): both replace it at once.
+    if (e.owner != null && e.owner.spec.kind() != Workload.Kind.STATEFUL_SET) {
+      reconcile(e.owner);
+    }
+    long seq = e.sequence;
+    queue.after(gracePeriod, () -> removeIfSame(id, seq, PodEnd.EVICTED));
     return EvictionOutcome.EVICTED;
   }
 
   @Override
   public void deleteNode(String node) {
     nodes.remove(node);
-    claims.remove(node);
-    List<PodId> on = new ArrayList<>();
-    pods.forEach(
-        (id, p) -> {
-          if (node.equals(p.nodeName())) {
-            on.add(id);
-          }
-        });
-    on.forEach(id -> remove(id, false));
-  }
-
-  private void remove(PodId id, boolean evicted) {
-    Pod pod = pods.remove(id);
-    terminating.remove(id);
-    if (pod == null) {
+    NodeClaim claim = claims.remove(node);
+    if (claim != null) {
+      claimsByOffering.merge(claim.offering(), -1, Integer::sum);
+    }
+    changed();
+    Set<PodId> on = podsOnNode.remove(node);
+    if (on == null) {
       return;
     }
-    if (pod.bound()) {
-      listener.podEnded(pod, evicted, queue.now());
-    }
-    String owner = podWorkload.remove(id);
-    for (DisruptionBudget b : budgets) {
-      if (b.covers(pod) && isViolated(b) && violated.add(b)) {
-        listener.budgetViolated(b.namespace() + "/" + b.name(), queue.now());
+    for (PodId id : List.copyOf(on)) {
+      Entry e = byId.get(id);
+      if (e != null) {
+        remove(id, e.terminating ? PodEnd.EVICTED : PodEnd.LOST_WITH_NODE);
       }
-    }
-    if (owner != null && workloads.containsKey(owner)) {
-      reconcile(workloads.get(owner));
     }
   }
 
-  /** Creates or deletes pods until the workload has its replicas (terminating ones not counted). */
-  private void reconcile(Workload w) {
-    String key = key(w.namespace(), w.name());
-    List<PodId> live = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    podWorkload.forEach(
-        (id, owner) -> {
-          if (owner.equals(key)) {
-            names.add(id.name());
-            if (!terminating.contains(id)) {
-              live.add(id);
-            }
-          }
-        });
-    while (live.size() > w.replicas()) {
-      PodId last = live.remove(live.size() - 1);
-      remove(last, false);
+  /**
+   * A Job's pod ran its time: it completes unless it was replaced or is being evicted meanwhile.
+   */
+  private void complete(PodId id, long seq) {
+    Entry e = byId.get(id);
+    if (e != null && e.sequence == seq && e.pod.bound() && !e.terminating) {
+      remove(id, PodEnd.COMPLETED);
     }
-    for (int i = 0; live.size() < w.replicas() && i < w.replicas() * 2 + names.size() + 1; i++) {
+  }
+
+  private void removeIfSame(PodId id, long seq, PodEnd why) {
+    Entry e = byId.get(id);
+    if (e != null && e.sequence == seq) {
+      remove(id, why);
+    }
+  }
+
+  private void remove(PodId id, PodEnd why) {
+    Entry e = byId.remove(id);
+    if (e == null) {
+      return;
+    }
+    pods.remove(id);
+    count(e, -1);
+    terminating.remove(id);
+    if (e.pod.bound()) {
+      Set<PodId> on = podsOnNode.get(e.pod.nodeName());
+      if (on != null) {
+        on.remove(id);
+      }
+      if (!e.terminating) {
+        budgets.healthy(e.budgets, -1);
+      }
+    }
+    budgets.remove(e.budgets, id);
+    changed();
+    listener.podEnded(e.pod, why, queue.now());
+    // Only a disruption can violate a budget: a scale-down or a completion is not one.
+    if (why == PodEnd.EVICTED || why == PodEnd.LOST_WITH_NODE) {
+      for (int b : e.budgets) {
+        if (budgets.violated(b) && violated.add(b)) {
+          listener.budgetViolated(budgets.name(b), queue.now());
+        }
+      }
+    }
+    Controller c = e.owner;
+    if (c == null) {
+      return;
+    }
+    c.pods.remove(id);
+    if (why == PodEnd.COMPLETED) {
+      c.succeeded++;
+    }
+    if (why != PodEnd.DELETED) {
+      reconcile(c);
+    }
+  }
+
+  /**
+   * Creates or deletes pods until the workload has what it wants (terminating ones not counted).
+   */
+  private void reconcile(Controller c) {
+    Workload w = c.spec;
+    int want =
+        w.kind() == Workload.Kind.JOB
+            ? Math.min(w.replicas(), Math.max(0, w.completions() - c.succeeded))
+            : w.replicas();
+    List<Entry> live = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (PodId id : c.pods) {
+      Entry e = byId.get(id);
+      names.add(id.name());
+      if (!e.terminating) {
+        live.add(e);
+      }
+    }
+    if (live.size() > want) {
+      live.sort(deletionOrder(w.kind()));
+      for (Entry e : live.subList(0, live.size() - want)) {
+        remove(e.pod.id(), PodEnd.DELETED);
+      }
+      return;
+    }
+    for (int ordinal = 0, missing = want - live.size(); missing > 0; ordinal++) {
       String name;
       if (w.kind() == Workload.Kind.STATEFUL_SET) {
-        name = w.name() + "-" + i;
+        name = w.name() + "-" + ordinal;
         if (names.contains(name)) {
           continue;
         }
       } else {
-        name = w.name() + "-" + created.merge(key, 1, Integer::sum);
+        name = w.name() + "-" + ++c.created;
       }
-      PodId id = new PodId(w.namespace(), name);
-      Pod pod = w.template().withId(id).withNodeName(null);
-      pods.put(id, pod);
-      podWorkload.put(id, key);
+      create(c, new PodId(w.namespace(), name));
       names.add(name);
-      live.add(id);
-      listener.podCreated(pod, queue.now());
+      missing--;
     }
   }
 
-  /** Fewer healthy pods than the budget requires (allowing one more would still allow none). */
-  private boolean isViolated(DisruptionBudget b) {
-    List<Pod> covered = covered(b);
-    return !covered.isEmpty() && b.disruptionsAllowed(covered, healthy(b) + 1) == 0;
+  private void create(Controller c, PodId id) {
+    Pod pod = c.spec.template().withId(id).withNodeName(null);
+    Entry e = new Entry(pod, c, budgets.covering(pod), ++sequence);
+    pods.put(id, e);
+    byId.put(id, e);
+    c.pods.add(id);
+    budgets.put(e.budgets, pod);
+    count(e, +1);
+    changed();
+    listener.podCreated(pod, queue.now());
   }
 
-  private List<Pod> covered(DisruptionBudget b) {
-    return pods.values().stream().filter(b::covers).toList();
+  /**
+   * Which surplus pods a scale-down deletes first. A StatefulSet: the highest ordinal. Otherwise as
+   * a ReplicaSet ranks them: unscheduled before scheduled, then the most recently started, then the
+   * newest.
+   */
+  private static Comparator<Entry> deletionOrder(Workload.Kind kind) {
+    if (kind == Workload.Kind.STATEFUL_SET) {
+      return Comparator.comparingInt((Entry e) -> ordinal(e.pod.id().name())).reversed();
+    }
+    return Comparator.comparing((Entry e) -> e.pod.bound())
+        .thenComparing(
+            (Entry e) -> e.boundAt == null ? Instant.MAX : e.boundAt, Comparator.reverseOrder())
+        .thenComparing(Comparator.comparingLong((Entry e) -> e.sequence).reversed());
   }
 
-  private int healthy(DisruptionBudget b) {
-    int n = 0;
-    for (Pod p : pods.values()) {
-      if (b.covers(p) && p.bound() && !terminating.contains(p.id())) {
-        n++;
+  private static int ordinal(String name) {
+    int dash = name.lastIndexOf('-');
+    try {
+      return Integer.parseInt(name.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Adds or takes away the pod from its workload's running or pending count and the total. */
+  private void count(Entry e, int delta) {
+    if (e.terminating) {
+      return;
+    }
+    if (e.pod.bound()) {
+      if (e.owner != null) {
+        e.owner.running += delta;
+      }
+    } else {
+      pending += delta;
+      if (e.owner != null) {
+        e.owner.pending += delta;
       }
     }
-    return n;
+  }
+
+  private void changed() {
+    version++;
   }
 
   private static String key(String namespace, String name) {
     return namespace + "/" + name;
+  }
+
+  private static String ownerKey(String namespace, String owner) {
+    return namespace + " " + owner;
   }
 }

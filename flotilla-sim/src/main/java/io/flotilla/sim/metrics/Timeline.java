@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A run over time, for the report's charts: samples at a fixed virtual interval and markers where
- * something happened (an interruption, a consolidation, an injected fault). Times are seconds
- * since the run's start.
+ * something happened (an interruption, a consolidation, an injected fault). Times are seconds since
+ * the run's start.
  */
 public record Timeline(List<Sample> samples, List<Marker> markers) {
   /**

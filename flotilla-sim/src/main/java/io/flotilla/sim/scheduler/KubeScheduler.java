@@ -8,6 +8,7 @@ import io.flotilla.core.pod.PodAffinityTerm;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,18 @@ public final class KubeScheduler {
   /** A binding the scheduler chose. */
   public record Binding(PodId pod, String node) {}
 
+  /** A node's filter, built once per node object (a cordon makes a new one). */
+  private record CachedFilter(Node node, NodeFilter filter) {}
+
+  private final Map<String, CachedFilter> filters = new HashMap<>();
+
   /** The bindings for the pending pods that fit somewhere now. */
   public List<Binding> schedule(List<Pod> pods, List<Node> nodes, Set<PodId> terminating) {
     Map<String, Room> rooms = new LinkedHashMap<>();
     for (Node n : nodes) {
-      rooms.put(n.name(), new Room(n));
+      rooms.put(n.name(), new Room(n, filterOf(n)));
     }
+    filters.keySet().retainAll(rooms.keySet());
     List<Pod> pending = new ArrayList<>();
     for (Pod p : pods) {
       if (!p.bound()) {
@@ -66,23 +73,52 @@ public final class KubeScheduler {
     return out;
   }
 
-  /** A node and what is bound to it. */
+  private NodeFilter filterOf(Node n) {
+    CachedFilter cached = filters.get(n.name());
+    if (cached == null || cached.node() != n) {
+      cached = new CachedFilter(n, NodeFilter.of(n));
+      filters.put(n.name(), cached);
+    }
+    return cached.filter();
+  }
+
+  /**
+   * A node and what is bound to it. The amounts in use are summed in place (no new {@link
+   * Resources} per pod): the scheduler adds every bound pod on every call.
+   */
   private static final class Room {
     final Node node;
     final NodeFilter filter;
-    Resources used = Resources.NONE;
+    final Map<String, Long> used = new HashMap<>();
     int count;
     final List<Pod> bound = new ArrayList<>();
 
-    Room(Node node) {
+    Room(Node node, NodeFilter filter) {
       this.node = node;
-      this.filter = NodeFilter.of(node);
+      this.filter = filter;
     }
 
     void add(Pod p) {
-      used = used.plus(p.requests());
+      p.requests().asMap().forEach((name, amount) -> used.merge(name, amount, Long::sum));
       count++;
       bound.add(p);
+    }
+
+    /** What is in use plus the pod's requests fits the node's allocatable, resource by resource. */
+    private boolean roomFor(Pod pod) {
+      Resources requests = pod.requests();
+      Resources allocatable = node.allocatable();
+      for (Map.Entry<String, Long> e : used.entrySet()) {
+        if (e.getValue() + requests.get(e.getKey()) > allocatable.get(e.getKey())) {
+          return false;
+        }
+      }
+      for (Map.Entry<String, Long> e : requests.asMap().entrySet()) {
+        if (!used.containsKey(e.getKey()) && e.getValue() > allocatable.get(e.getKey())) {
+          return false;
+        }
+      }
+      return true;
     }
 
     boolean fits(Pod pod) {
@@ -93,7 +129,7 @@ public final class KubeScheduler {
       if (maxPods > 0 && count >= maxPods) {
         return false;
       }
-      if (!used.plus(pod.requests()).fitsIn(node.allocatable())) {
+      if (!roomFor(pod)) {
         return false;
       }
       for (PodAffinityTerm term : pod.antiAffinity()) {
@@ -110,13 +146,13 @@ public final class KubeScheduler {
     }
 
     double scoreAfter(Pod pod) {
-      Resources after = used.plus(pod.requests());
-      return (free(after, CPU) + free(after, MEMORY)) / 2;
+      return (free(pod, CPU) + free(pod, MEMORY)) / 2;
     }
 
-    private double free(Resources after, String resource) {
+    private double free(Pod pod, String resource) {
       long total = node.allocatable().get(resource);
-      return total <= 0 ? 0 : (double) (total - after.get(resource)) / total;
+      long after = used.getOrDefault(resource, 0L) + pod.requests().get(resource);
+      return total <= 0 ? 0 : (double) (total - after) / total;
     }
 
     private static boolean sameNamespace(PodAffinityTerm term, Pod pod, Pod other) {

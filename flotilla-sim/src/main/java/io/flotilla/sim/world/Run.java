@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** How one run goes: for how long, with which seed, strategy, settings and injected faults. */
+/**
+ * How one run goes: for how long, with which seed, strategy, settings and injected faults, and how
+ * often the timeline samples the world.
+ */
 public record Run(
     Duration duration,
     long seed,
@@ -15,13 +18,41 @@ public record Run(
     ControlSettings control,
     CloudSettings cloud,
     Duration podGracePeriod,
-    List<Fault> faults) {
+    List<Fault> faults,
+    Duration sampleEvery) {
+  /** The timeline's default sampling interval. */
+  public static final Duration DEFAULT_SAMPLE_EVERY = Duration.ofSeconds(60);
+
   public Run {
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(cloud, "cloud");
     Objects.requireNonNull(podGracePeriod, "podGracePeriod");
+    Objects.requireNonNull(sampleEvery, "sampleEvery");
     faults = List.copyOf(faults);
+    if (sampleEvery.isNegative() || sampleEvery.isZero()) {
+      throw new IllegalArgumentException("sampleEvery must be positive: " + sampleEvery);
+    }
+  }
+
+  /** A run sampled every {@link #DEFAULT_SAMPLE_EVERY}. */
+  public Run(
+      Duration duration,
+      long seed,
+      Planner.Strategy strategy,
+      ControlSettings control,
+      CloudSettings cloud,
+      Duration podGracePeriod,
+      List<Fault> faults) {
+    this(duration, seed, strategy, control, cloud, podGracePeriod, faults, DEFAULT_SAMPLE_EVERY);
+  }
+
+  public Run withSampleEvery(Duration every) {
+    return new Run(duration, seed, strategy, control, cloud, podGracePeriod, faults, every);
+  }
+
+  public Run withControl(ControlSettings settings) {
+    return new Run(duration, seed, strategy, settings, cloud, podGracePeriod, faults, sampleEvery);
   }
 }

@@ -4,77 +4,128 @@ import io.flotilla.control.manager.ControlPlane;
 import io.flotilla.control.manager.ControlPorts;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.plan.Planner;
-import io.flotilla.ports.checkpoint.CheckpointBeforeDrain;
-import io.flotilla.ports.checkpoint.CheckpointReport;
+import io.flotilla.ports.checkpoint.InterruptionKind;
 import io.flotilla.ports.checkpoint.InterruptionWarning;
 import io.flotilla.ports.cloud.CloudInstance;
 import io.flotilla.ports.cluster.NodeClaim;
+import io.flotilla.sim.autoscaling.Autoscaling;
+import io.flotilla.sim.autoscaling.CpuUsage;
 import io.flotilla.sim.cloud.CloudListener;
 import io.flotilla.sim.cloud.SimulatedCloud;
+import io.flotilla.sim.cluster.ClusterListener;
 import io.flotilla.sim.cluster.SimulatedCluster;
+import io.flotilla.sim.cluster.Workload;
 import io.flotilla.sim.event.EventQueue;
+import io.flotilla.sim.flink.FlinkCheckpoints;
+import io.flotilla.sim.flink.FlinkJob;
+import io.flotilla.sim.metrics.FlinkFigures;
 import io.flotilla.sim.metrics.Recorder;
 import io.flotilla.sim.metrics.Summary;
+import io.flotilla.sim.metrics.Timeline;
 import io.flotilla.sim.scheduler.KubeScheduler;
-import java.time.Duration;
+import io.flotilla.sim.traffic.Traffic;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * One run of the world: the shipped {@link ControlPlane} against the simulated cloud and cluster on
- * a virtual clock. After every instant at which something happened, the scheduler binds what it
- * can, the control plane takes a pass, and the scheduler binds again; the control plane's next
- * wake-up is queued like any other event. Same world, run and seed: the same result.
+ * a virtual clock, with the HPA controller, the Flink jobs and the timeline's sampler beside them.
+ * After every instant at which something happened, the scheduler binds what it can if the cluster
+ * changed, the control plane takes a pass if the cluster changed, a warning came or the wake-up it
+ * asked for is due, and the scheduler binds again; instants at which only a model ticked (a
+ * checkpoint, a sample, an HPA that left its target alone) cost neither. Same world, run and seed:
+ * the same result.
+ *
+ * <p>{@link #run()} returns the {@link Summary}; {@link #timeline()} then has the samples and
+ * markers.
  */
 public final class Simulation {
   /** Virtual time starts here (a Monday), so schedules in budgets mean the same on every run. */
   public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
+  /** Control passes run back to back at one instant when each asks for the next one now. */
+  private static final int MAX_PASSES_PER_INSTANT = 3;
+
   private final World world;
   private final Run run;
   private final EventQueue queue = new EventQueue(START);
-  private final Recorder recorder = new Recorder();
+  private final Recorder recorder = new Recorder(START);
   private final KubeScheduler scheduler = new KubeScheduler();
   private final SimulatedCloud cloud;
   private final SimulatedCluster cluster;
   private final ControlPlane control;
-  private Instant wakeQueued;
+  private final List<FlinkJob> flinkJobs;
+  private final Autoscaling autoscaling;
+  private final Set<String> warned = new HashSet<>();
+  private final TreeSet<Instant> wakesQueued = new TreeSet<>();
+  private long scheduledAt = -1;
+  private long reconciledAt = -1;
+  private boolean warningSincePass;
+  private Instant controlDue;
 
   public Simulation(World world, Run run) {
     this.world = world;
     this.run = run;
-    SplittableRandom random = new SplittableRandom(run.seed());
-    this.cloud = new SimulatedCloud(world.config().catalog(), run.cloud(), queue, random);
+    // One random stream per component, split in a fixed order; a new component splits after these
+    // so the others draw what they drew before.
+    SplittableRandom root = new SplittableRandom(run.seed());
+    SplittableRandom cloudRandom = root.split();
+    SplittableRandom flinkRandom = root.split();
+    this.cloud = new SimulatedCloud(world.config().catalog(), run.cloud(), queue, cloudRandom);
+    this.flinkJobs =
+        world.flinkJobs().stream().map(s -> new FlinkJob(s, queue, flinkRandom.split())).toList();
+    List<ClusterListener> listeners = new ArrayList<>();
+    listeners.add(recorder);
+    listeners.add(new Disruptions());
+    listeners.addAll(flinkJobs);
     this.cluster =
         new SimulatedCluster(
-            queue, run.podGracePeriod(), world.daemonSets(), world.budgets(), recorder);
+            queue,
+            run.podGracePeriod(),
+            world.daemonSets(),
+            world.budgets(),
+            ClusterListener.all(listeners));
     this.control =
         new ControlPlane(
             new Planner(run.strategy()),
             world.config(),
             run.control(),
-            new ControlPorts(cloud, cluster, NO_JOBS));
+            new ControlPorts(cloud, cluster, new FlinkCheckpoints(flinkJobs)));
+    this.autoscaling = new Autoscaling(world.autoscalers(), usage(), cluster, queue);
     cloud.listen(new Wiring());
   }
 
-  /** No stateful job runs in this world yet: nothing to checkpoint, at once. */
-  private static final CheckpointBeforeDrain NO_JOBS =
-      (warning, bound) -> new CheckpointReport(warning, List.of(), Duration.ZERO);
-
+  /** Runs the world for the run's duration and sums it up. */
   public Summary run() {
     world.workloads().forEach(cluster::apply);
     for (Fault f : run.faults()) {
       queue.at(START.plus(f.at()), () -> inject(f));
     }
     Instant end = START.plus(run.duration());
+    autoscaling.start();
+    new Sampler(queue, recorder, cloud, cluster, flinkJobs, run.sampleEvery(), end).start();
     settle();
     while (queue.runNext(end)) {
       settle();
     }
-    return recorder.summary(cloud.usage(), cloud.interrupted(), end);
+    FlinkFigures flink = FlinkFigures.NONE;
+    for (FlinkJob job : flinkJobs) {
+      flink = flink.plus(job.figures());
+    }
+    return recorder.summary(cloud.usage(), cloud.interrupted(), end, flink);
+  }
+
+  /** The run's samples and markers (complete once {@link #run()} has returned). */
+  public Timeline timeline() {
+    return recorder.timeline();
   }
 
   /** The cloud as the run left it, for tests. */
@@ -87,25 +138,69 @@ public final class Simulation {
     return cluster;
   }
 
-  private void settle() {
-    bind();
-    Optional<Instant> wake = control.reconcile(queue.now());
-    bind();
-    wake.filter(w -> w.isAfter(queue.now()))
-        .filter(
-            w -> wakeQueued == null || !wakeQueued.isAfter(queue.now()) || w.isBefore(wakeQueued))
-        .ifPresent(
-            w -> {
-              wakeQueued = w;
-              queue.at(w, () -> {});
-            });
+  /** The Flink jobs as the run left them, for tests. */
+  public List<FlinkJob> flinkJobs() {
+    return flinkJobs;
   }
 
-  private void bind() {
+  /** The CPU each workload's running pods use: its load curve, or its Flink job's TaskManagers. */
+  private Map<String, CpuUsage> usage() {
+    Map<String, CpuUsage> usage = new LinkedHashMap<>();
+    for (Workload w : world.workloads()) {
+      if (w.cpuLoad().isPresent()) {
+        Traffic load = w.cpuLoad().get();
+        usage.put(
+            Autoscaling.ownerKey(w.namespace(), w.owner()), now -> load.at(recorder.seconds(now)));
+      }
+    }
+    for (FlinkJob job : flinkJobs) {
+      usage.put(
+          Autoscaling.ownerKey(job.spec().namespace(), job.spec().taskManagers()),
+          job::taskManagerCores);
+    }
+    return usage;
+  }
+
+  private void settle() {
+    Instant now = queue.now();
+    wakesQueued.headSet(now, true).clear();
+    bindIfChanged();
+    boolean due = controlDue != null && !now.isBefore(controlDue);
+    if (!due && !warningSincePass && cluster.version() == reconciledAt) {
+      return;
+    }
+    // A pass that wants the next one now (a checkpoint that held nothing) gets it at once, a few
+    // times at most.
+    for (int pass = 0; pass < MAX_PASSES_PER_INSTANT; pass++) {
+      warningSincePass = false;
+      // What the pass itself changes is looked at again on the next pass.
+      reconciledAt = cluster.version();
+      Optional<Instant> wake = control.reconcile(now);
+      bindIfChanged();
+      controlDue = wake.orElse(null);
+      if (wake.isEmpty() || wake.get().isAfter(now)) {
+        break;
+      }
+    }
+    if (controlDue != null && controlDue.isAfter(now) && wakesQueued.add(controlDue)) {
+      queue.at(controlDue, () -> {});
+    }
+  }
+
+  /**
+   * The scheduler only has something new to do when pods, nodes or claims changed, and only when
+   * some pod is pending.
+   */
+  private void bindIfChanged() {
+    if (cluster.version() == scheduledAt || cluster.pendingPods() == 0) {
+      scheduledAt = cluster.version();
+      return;
+    }
     for (KubeScheduler.Binding b :
         scheduler.schedule(cluster.pods(), cluster.nodes(), cluster.terminating())) {
       cluster.bind(b.pod(), b.node());
     }
+    scheduledAt = cluster.version();
   }
 
   private void inject(Fault fault) {
@@ -117,7 +212,21 @@ public final class Simulation {
         victims.add(claim.instanceId());
       }
     }
+    recorder.mark(
+        queue.now(),
+        "fault",
+        fault.pool() + ": " + victims.size() + " of " + fault.nodes() + " nodes interrupted");
     cloud.interrupt(victims, fault.notice());
+  }
+
+  /** Nodes cordoned without a warning are voluntary disruption (emptiness, expiry, ...). */
+  private final class Disruptions implements ClusterListener {
+    @Override
+    public void nodeCordoned(String node, Instant at) {
+      if (!warned.contains(node)) {
+        recorder.mark(at, "disruption", node);
+      }
+    }
   }
 
   /** The cloud's events, delivered where a real cluster and controller would get them. */
@@ -132,6 +241,11 @@ public final class Simulation {
 
     @Override
     public void warning(InterruptionWarning warning) {
+      warned.add(warning.nodeName());
+      if (warning.kind() == InterruptionKind.SPOT_INTERRUPTION) {
+        recorder.mark(queue.now(), "interruption", warning.nodeName());
+      }
+      warningSincePass = true;
       control.warn(warning);
     }
 

@@ -2,19 +2,49 @@ package io.flotilla.sim.world;
 
 import io.flotilla.control.manager.ClusterConfig;
 import io.flotilla.core.pod.DaemonSet;
+import io.flotilla.core.workload.Autoscaler;
 import io.flotilla.core.workload.DisruptionBudget;
 import io.flotilla.sim.cluster.Workload;
+import io.flotilla.sim.flink.FlinkJobSpec;
 import java.util.List;
+import java.util.Objects;
 
-/** What a simulation starts from: the NodePools, catalog and plan options, and the workloads. */
+/**
+ * What a simulation starts from: the NodePools, catalog and plan options, the workloads (with their
+ * CPU load curves), DaemonSets, PodDisruptionBudgets, HorizontalPodAutoscalers (each scales the
+ * workload whose pods carry its {@code targetOwner}) and Flink jobs (each runs in the pods of the
+ * workloads its spec names).
+ */
 public record World(
     ClusterConfig config,
     List<Workload> workloads,
     List<DaemonSet> daemonSets,
-    List<DisruptionBudget> budgets) {
+    List<DisruptionBudget> budgets,
+    List<Autoscaler> autoscalers,
+    List<FlinkJobSpec> flinkJobs) {
   public World {
+    Objects.requireNonNull(config, "config");
     workloads = List.copyOf(workloads);
     daemonSets = List.copyOf(daemonSets);
     budgets = List.copyOf(budgets);
+    autoscalers = List.copyOf(autoscalers);
+    flinkJobs = List.copyOf(flinkJobs);
+  }
+
+  /** A world without autoscalers or Flink jobs. */
+  public World(
+      ClusterConfig config,
+      List<Workload> workloads,
+      List<DaemonSet> daemonSets,
+      List<DisruptionBudget> budgets) {
+    this(config, workloads, daemonSets, budgets, List.of(), List.of());
+  }
+
+  public World withAutoscalers(List<Autoscaler> hpas) {
+    return new World(config, workloads, daemonSets, budgets, hpas, flinkJobs);
+  }
+
+  public World withFlinkJobs(List<FlinkJobSpec> jobs) {
+    return new World(config, workloads, daemonSets, budgets, autoscalers, jobs);
   }
 }
