@@ -2,6 +2,7 @@ package io.flotilla.cli.simulate;
 
 import io.flotilla.core.pod.Pod;
 import io.flotilla.sim.cluster.Workload;
+import io.flotilla.sim.traffic.Traffic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class ManifestWorkloads {
   private ManifestWorkloads() {}
 
-  static List<Workload> of(List<Pod> pods) {
+  static List<Workload> of(List<Pod> pods, WorkloadModels models) {
     Map<String, List<Pod>> byOwner = new LinkedHashMap<>();
     for (Pod p : pods) {
       byOwner.computeIfAbsent(p.id().namespace() + " " + p.owner(), k -> new ArrayList<>()).add(p);
@@ -29,13 +30,18 @@ final class ManifestWorkloads {
           int slash = owner.indexOf('/');
           String kind = slash < 0 ? "Pod" : owner.substring(0, slash);
           String name = slash < 0 ? owner : owner.substring(slash + 1);
-          workloads.add(
-              new Workload(
-                  first.id().namespace(),
-                  name,
-                  kindOf(kind),
-                  first.withNodeName(null),
-                  replicas.size()));
+          Pod template = first.withNodeName(null);
+          String ns = first.id().namespace();
+          WorkloadModels.JobModel job = models.jobs().get(owner);
+          Workload w;
+          if (job != null) {
+            int completions = job.completions() == null ? replicas.size() : job.completions();
+            w = Workload.job(ns, name, template, replicas.size(), completions, job.duration());
+          } else {
+            w = new Workload(ns, name, kindOf(kind), template, replicas.size());
+          }
+          Traffic load = models.load().get(owner);
+          workloads.add(load == null ? w : w.withCpuLoad(load));
         });
     return workloads;
   }

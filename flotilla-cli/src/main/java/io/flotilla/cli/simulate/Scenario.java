@@ -25,7 +25,11 @@ public record Scenario(
     List<FaultStep> faults,
     List<ScaleStep> scaleSteps,
     CloudSpec cloud,
-    WorkloadModels models) {
+    WorkloadModels models,
+    List<OwnerRef> references) {
+
+  /** A workload the scenario names ({@code Kind/name}) and where: file, line and field. */
+  public record OwnerRef(String owner, String where) {}
 
   /** Interrupt up to {@code nodes} Spot nodes of {@code pool} at {@code at} with {@code notice}. */
   public record FaultStep(Duration at, String pool, int nodes, Duration notice) {}
@@ -54,5 +58,6 @@ public record Scenario(
     scaleSteps = List.copyOf(scaleSteps);
     Objects.requireNonNull(cloud, "cloud");
     Objects.requireNonNull(models, "models");
+    references = List.copyOf(references);
   }
 }

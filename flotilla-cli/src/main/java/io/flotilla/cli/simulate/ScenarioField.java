@@ -48,9 +48,17 @@ final class ScenarioField {
   }
 
   ScenarioException error(String problem) {
+    return new ScenarioException(where() + problem);
+  }
+
+  /** The message prefix naming this field: {@code "s.yaml:12: faults[0].nodes: "}. */
+  String where() {
     int line = doc.lines().lineOf(path);
-    String where = doc.file() + (line > 0 ? ":" + line : "") + ": ";
-    return new ScenarioException(where + (path.isRoot() ? "" : path + ": ") + problem);
+    return doc.file() + (line > 0 ? ":" + line : "") + ": " + (path.isRoot() ? "" : path + ": ");
+  }
+
+  boolean isMapping() {
+    return node != null && node.isObject();
   }
 
   /** The field as a mapping whose keys must all be among {@code allowed}. */

@@ -51,9 +51,8 @@ public final class ScenarioReader {
   /** Samples per run when the scenario does not say: enough for a chart, small for a file. */
   private static final int DEFAULT_SAMPLES = 1_000;
 
-  private final WorkloadModelReader models = new WorkloadModelReader();
-
   public Scenario read(Path file) {
+    WorkloadModelReader models = new WorkloadModelReader();
     ScenarioField root = ScenarioField.root(document(file)).mapping(FIELDS);
     Path dir = file.toAbsolutePath().getParent();
     Duration duration = root.child("duration").positiveDuration();
@@ -75,9 +74,10 @@ public final class ScenarioReader {
             ? root.child("podGracePeriod").duration()
             : Duration.ofSeconds(30),
         faults(root.child("faults"), duration),
-        scaleSteps(root.child("scale"), duration),
+        scaleSteps(root.child("scale"), duration, models),
         cloud(root.child("cloud")),
-        models.read(root, dir));
+        models.read(root, dir),
+        models.references());
   }
 
   private static Document document(Path file) {
@@ -167,7 +167,8 @@ public final class ScenarioReader {
     return faults;
   }
 
-  private static List<Scenario.ScaleStep> scaleSteps(ScenarioField field, Duration duration) {
+  private static List<Scenario.ScaleStep> scaleSteps(
+      ScenarioField field, Duration duration, WorkloadModelReader models) {
     List<Scenario.ScaleStep> steps = new ArrayList<>();
     if (!field.present()) {
       return steps;
@@ -177,7 +178,7 @@ public final class ScenarioReader {
       steps.add(
           new Scenario.ScaleStep(
               within(s.child("at"), duration),
-              WorkloadModelReader.owner(s.child("workload")),
+              models.owner(s.child("workload")),
               s.child("replicas").integer(0, 1_000_000)));
     }
     return steps;

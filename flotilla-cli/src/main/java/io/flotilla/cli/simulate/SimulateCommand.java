@@ -2,10 +2,16 @@ package io.flotilla.cli.simulate;
 
 import io.flotilla.cli.catalog.CatalogOptions;
 import io.flotilla.cli.plan.PlanningOptions;
+import io.flotilla.cli.simulate.report.HtmlReport;
+import io.flotilla.cli.simulate.report.ReportInput;
+import io.flotilla.cli.simulate.report.StrategyReport;
 import io.flotilla.sim.metrics.Summary;
-import io.flotilla.sim.metrics.Timeline;
 import io.flotilla.sim.world.Simulation;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +80,13 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   Output output;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write one self-contained HTML file with charts over time and the comparison.")
+  Path report;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +101,15 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     results.notes().forEach(n -> err.println("note: " + n));
     err.flush();
+    if (report != null) {
+      try {
+        writeReport(results);
+      } catch (IOException e) {
+        err.println("error: cannot write " + report + ": " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+    }
     if (output == Output.JSON) {
       SimulationJson.write(out, results);
     } else {
@@ -107,19 +129,35 @@ public final class SimulateCommand implements Callable<Integer> {
     WorldAssembly.Inputs inputs = assembly.read(scenario);
     List<SimulationResults.StrategyRun> runs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    ProgressBar bar =
+        new ProgressBar(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
     for (StrategyName s : strategies) {
       if (compare && s == StrategyName.CLUSTER_AUTOSCALER && inputs.nodeGroups().isEmpty()) {
         notes.add(
             "cluster-autoscaler not run: the scenario names no eksctl node groups (nodeGroups)");
         continue;
       }
-      Summary summary =
-          new Simulation(assembly.world(s, inputs), assembly.run(s, scenario, runSeed, checkpoint))
-              .run();
-      runs.add(new SimulationResults.StrategyRun(s, SummaryFigures.of(summary), Timeline.EMPTY));
+      Simulation sim =
+          new Simulation(assembly.world(s, inputs), assembly.run(s, scenario, runSeed, checkpoint));
+      Summary summary = sim.run(done -> bar.update(s.label(), done));
+      runs.add(new SimulationResults.StrategyRun(s, SummaryFigures.of(summary), sim.timeline()));
     }
+    bar.finish();
     return new SimulationResults(
         scenario.name(), runSeed, scenario.duration(), compare, runs, notes);
+  }
+
+  private void writeReport(SimulationResults results) throws IOException {
+    List<StrategyReport> strategies = new ArrayList<>();
+    results
+        .runs()
+        .forEach(
+            r ->
+                strategies.add(
+                    new StrategyReport(r.strategy().label(), r.figures(), r.timeline())));
+    try (Writer w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+      HtmlReport.write(new ReportInput(results.scenario(), results.seed(), strategies), w);
+    }
   }
 
   private List<StrategyName> strategies(Scenario scenario) {

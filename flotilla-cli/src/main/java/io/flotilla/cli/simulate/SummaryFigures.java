@@ -30,6 +30,10 @@ final class SummaryFigures {
     f.put("podsEvicted", s.podsEvicted());
     f.put("podsLostWithNode", s.podsLostWithNode());
     f.put("pdbViolations", s.pdbViolations());
+    f.put("flinkRestarts", s.flinkRestarts());
+    f.put("flinkRecomputedSeconds", round(s.flinkRecomputedSeconds(), 3));
+    f.put("flinkMaxLagSeconds", round(s.flinkMaxLagSeconds(), 3));
+    f.put("flinkDowntimeSeconds", round(s.flinkDowntimeSeconds(), 3));
     return f;
   }
 

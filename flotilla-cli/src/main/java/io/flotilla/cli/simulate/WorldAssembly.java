@@ -18,6 +18,8 @@ import io.flotilla.sim.world.World;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds what one strategy simulates from a scenario: the same workloads for every strategy, the
@@ -47,7 +49,25 @@ final class WorldAssembly {
                     .filter(p -> p.api() == NodePool.Api.NODE_GROUP)
                     .toList(),
                 FirstInstanceTypes.of(scenario.nodeGroups()));
+    checkReferences(scenario, manifests);
     return new Inputs(scenario, manifests, groups);
+  }
+
+  /** Every workload the scenario names must be in the manifests. */
+  private static void checkReferences(Scenario scenario, Manifests manifests) {
+    Set<String> owners = new TreeSet<>();
+    manifests.pods().forEach(p -> owners.add(p.owner()));
+    for (Scenario.OwnerRef ref : scenario.references()) {
+      if (!owners.contains(ref.owner())) {
+        throw new ScenarioException(
+            ref.where()
+                + "no workload "
+                + ref.owner()
+                + " in the manifests (they have: "
+                + String.join(", ", owners)
+                + ")");
+      }
+    }
   }
 
   private static Manifests read(List<Path> files) {
@@ -60,11 +80,14 @@ final class WorldAssembly {
 
   World world(StrategyName strategy, Inputs in) {
     Manifests m = in.manifests();
+    WorkloadModels models = in.scenario().models();
     return new World(
-        new ClusterConfig(pools(strategy, in), catalog, options),
-        ManifestWorkloads.of(m.pods()),
-        m.daemonSets(),
-        m.budgets());
+            new ClusterConfig(pools(strategy, in), catalog, options),
+            ManifestWorkloads.of(m.pods(), models),
+            m.daemonSets(),
+            m.budgets())
+        .withAutoscalers(m.autoscalers())
+        .withFlinkJobs(models.flink().stream().toList());
   }
 
   private List<NodePool> pools(StrategyName strategy, Inputs in) {

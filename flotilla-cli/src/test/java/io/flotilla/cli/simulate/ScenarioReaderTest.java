@@ -63,7 +63,8 @@ class ScenarioReaderTest {
         .containsExactly(new Scenario.ScaleStep(Duration.ofMinutes(10), "Deployment/resnet", 6));
     assertThat(s.cloud().interruptionScale()).isZero();
     assertThat(s.cloud().launchBurst()).isEqualTo(20);
-    assertThat(s.models().jobDurations()).containsEntry("Job/batch", Duration.ofMinutes(20));
+    assertThat(s.models().jobs())
+        .containsEntry("Job/batch", new WorkloadModels.JobModel(Duration.ofMinutes(20), null));
   }
 
   @Test

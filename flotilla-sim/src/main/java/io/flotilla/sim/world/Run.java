@@ -19,7 +19,8 @@ public record Run(
     CloudSettings cloud,
     Duration podGracePeriod,
     List<Fault> faults,
-    Duration sampleEvery) {
+    Duration sampleEvery,
+    List<ScaleStep> scaleSteps) {
   /** The timeline's default sampling interval. */
   public static final Duration DEFAULT_SAMPLE_EVERY = Duration.ofSeconds(60);
 
@@ -31,6 +32,7 @@ public record Run(
     Objects.requireNonNull(podGracePeriod, "podGracePeriod");
     Objects.requireNonNull(sampleEvery, "sampleEvery");
     faults = List.copyOf(faults);
+    scaleSteps = List.copyOf(scaleSteps);
     if (sampleEvery.isNegative() || sampleEvery.isZero()) {
       throw new IllegalArgumentException("sampleEvery must be positive: " + sampleEvery);
     }
@@ -48,11 +50,31 @@ public record Run(
     this(duration, seed, strategy, control, cloud, podGracePeriod, faults, DEFAULT_SAMPLE_EVERY);
   }
 
+  /** A run without scheduled scale changes. */
+  public Run(
+      Duration duration,
+      long seed,
+      Planner.Strategy strategy,
+      ControlSettings control,
+      CloudSettings cloud,
+      Duration podGracePeriod,
+      List<Fault> faults,
+      Duration sampleEvery) {
+    this(duration, seed, strategy, control, cloud, podGracePeriod, faults, sampleEvery, List.of());
+  }
+
   public Run withSampleEvery(Duration every) {
-    return new Run(duration, seed, strategy, control, cloud, podGracePeriod, faults, every);
+    return new Run(
+        duration, seed, strategy, control, cloud, podGracePeriod, faults, every, scaleSteps);
   }
 
   public Run withControl(ControlSettings settings) {
-    return new Run(duration, seed, strategy, settings, cloud, podGracePeriod, faults, sampleEvery);
+    return new Run(
+        duration, seed, strategy, settings, cloud, podGracePeriod, faults, sampleEvery, scaleSteps);
+  }
+
+  public Run withScaleSteps(List<ScaleStep> steps) {
+    return new Run(
+        duration, seed, strategy, control, cloud, podGracePeriod, faults, sampleEvery, steps);
   }
 }

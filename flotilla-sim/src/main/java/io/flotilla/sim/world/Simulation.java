@@ -24,6 +24,7 @@ import io.flotilla.sim.metrics.Summary;
 import io.flotilla.sim.metrics.Timeline;
 import io.flotilla.sim.scheduler.KubeScheduler;
 import io.flotilla.sim.traffic.Traffic;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
 
 /**
  * One run of the world: the shipped {@link ControlPlane} against the simulated cloud and cluster on
@@ -105,16 +107,29 @@ public final class Simulation {
 
   /** Runs the world for the run's duration and sums it up. */
   public Summary run() {
+    return run(done -> {});
+  }
+
+  /**
+   * Runs the world for the run's duration and sums it up, telling {@code progress} after each event
+   * how much of the run's virtual time has passed (0..1).
+   */
+  public Summary run(DoubleConsumer progress) {
     world.workloads().forEach(cluster::apply);
     for (Fault f : run.faults()) {
       queue.at(START.plus(f.at()), () -> inject(f));
+    }
+    for (ScaleStep step : run.scaleSteps()) {
+      queue.at(START.plus(step.at()), () -> scale(step));
     }
     Instant end = START.plus(run.duration());
     autoscaling.start();
     new Sampler(queue, recorder, cloud, cluster, flinkJobs, run.sampleEvery(), end).start();
     settle();
+    double total = run.duration().toMillis();
     while (queue.runNext(end)) {
       settle();
+      progress.accept(Duration.between(START, queue.now()).toMillis() / total);
     }
     FlinkFigures flink = FlinkFigures.NONE;
     for (FlinkJob job : flinkJobs) {
@@ -201,6 +216,16 @@ public final class Simulation {
       cluster.bind(b.pod(), b.node());
     }
     scheduledAt = cluster.version();
+  }
+
+  private void scale(ScaleStep step) {
+    Workload target =
+        cluster.workloads().stream()
+            .filter(w -> w.owner().equals(step.owner()))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("no workload " + step.owner() + " to scale"));
+    cluster.scale(target.namespace(), target.name(), step.replicas());
   }
 
   private void inject(Fault fault) {
