@@ -14,6 +14,7 @@ import io.flotilla.kube.manifest.ReadOptions;
 import io.flotilla.sim.cloud.CloudSettings;
 import io.flotilla.sim.world.Fault;
 import io.flotilla.sim.world.Run;
+import io.flotilla.sim.world.ScaleStep;
 import io.flotilla.sim.world.World;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -117,7 +118,11 @@ final class WorldAssembly {
         control(strategy, checkpointOnWarning),
         cloud(s.cloud()),
         s.podGracePeriod(),
-        s.faults().stream().map(f -> new Fault(f.at(), f.pool(), f.nodes(), f.notice())).toList());
+        s.faults().stream().map(f -> new Fault(f.at(), f.pool(), f.nodes(), f.notice())).toList(),
+        s.sampleEvery(),
+        s.scaleSteps().stream()
+            .map(step -> new ScaleStep(step.at(), step.workload(), step.replicas()))
+            .toList());
   }
 
   private static ControlSettings control(StrategyName strategy, boolean checkpointOnWarning) {
