@@ -5,4 +5,11 @@ package io.flotilla.control.command;
  * against the cluster and cloud ports (or prints them, for a dry run).
  */
 public sealed interface Command
-    permits LaunchNodeClaim, Cordon, CheckpointWorkloads, Evict, DeleteNode, Replace, Disrupt {}
+    permits LaunchNodeClaim,
+        Cordon,
+        CheckpointWorkloads,
+        Evict,
+        DeleteNode,
+        Replace,
+        Disrupt,
+        TerminateInstance {}

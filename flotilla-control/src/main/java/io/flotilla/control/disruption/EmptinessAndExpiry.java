@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The voluntary disruptions that need no scheduling simulation, per pool as Karpenter v1 does them:
@@ -17,21 +18,25 @@ import java.util.List;
  * the reason {@code Empty} allow beside the nodes already being disrupted.
  */
 public final class EmptinessAndExpiry {
-  static final String EMPTY = "Empty";
-
   public List<Command> decide(List<FleetNode> nodes, List<NodePool> pools, Instant now) {
+    return decide(nodes, pools, new PoolBudgets(nodes, pools, Set.of(), now), now);
+  }
+
+  /** Decides within {@code budgets}, which count the nodes it disrupts. */
+  public List<Command> decide(
+      List<FleetNode> nodes, List<NodePool> pools, PoolBudgets budgets, Instant now) {
     List<Command> commands = new ArrayList<>();
     for (NodePool pool : pools) {
-      List<FleetNode> mine = nodes.stream().filter(n -> n.pool().equals(pool.name())).toList();
+      List<FleetNode> idle =
+          nodes.stream().filter(n -> n.pool().equals(pool.name()) && !n.disrupting()).toList();
       Disruption d = pool.disruption();
-      int disrupting = (int) mine.stream().filter(FleetNode::disrupting).count();
-      List<FleetNode> idle = mine.stream().filter(n -> !n.disrupting()).toList();
       List<FleetNode> expired = new ArrayList<>();
       if (d.expireAfter() != null) {
         for (FleetNode n : idle) {
           if (!now.isBefore(n.launchedAt().plus(d.expireAfter()))) {
             expired.add(n);
-            commands.add(new Disrupt(n.name(), "expired after " + d.expireAfter()));
+            budgets.take(pool.name());
+            commands.add(new Disrupt(n.name(), DisruptionDecision.EXPIRED));
           }
         }
       }
@@ -47,9 +52,12 @@ public final class EmptinessAndExpiry {
                   Comparator.comparing((FleetNode n) -> n.emptySince().get())
                       .thenComparing(FleetNode::name))
               .toList();
-      int allowed = d.disruptionsAllowed(mine.size(), disrupting + expired.size(), now, EMPTY);
-      for (FleetNode n : empty.subList(0, Math.min(allowed, empty.size()))) {
-        commands.add(new Disrupt(n.name(), "empty for " + d.consolidateAfter()));
+      for (FleetNode n : empty) {
+        if (budgets.allowed(pool.name(), DisruptionDecision.EMPTY) <= 0) {
+          break;
+        }
+        budgets.take(pool.name());
+        commands.add(new Disrupt(n.name(), DisruptionDecision.EMPTY));
       }
     }
     return commands;

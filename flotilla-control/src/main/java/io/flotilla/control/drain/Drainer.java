@@ -5,11 +5,8 @@ import io.flotilla.control.command.DeleteNode;
 import io.flotilla.control.command.Evict;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
-import io.flotilla.core.workload.DisruptionBudget;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The next step of draining a cordoned node, decided from what the cluster shows now: evict the
@@ -33,24 +30,10 @@ public final class Drainer {
   }
 
   private static List<PodId> allowedEvictions(ClusterPods cluster, List<Pod> evictable) {
-    Map<DisruptionBudget, Integer> allowed = new HashMap<>();
-    for (DisruptionBudget b : cluster.budgets()) {
-      List<Pod> covered = cluster.pods().stream().filter(b::covers).toList();
-      int healthy =
-          (int)
-              covered.stream()
-                  .filter(p -> p.bound() && !cluster.terminating().contains(p.id()))
-                  .count();
-      allowed.put(b, b.disruptionsAllowed(covered, healthy));
-    }
+    EvictionAllowance allowance = new EvictionAllowance(cluster);
     List<PodId> out = new ArrayList<>();
     for (Pod p : evictable) {
-      if (cluster.terminating().contains(p.id())) {
-        continue;
-      }
-      List<DisruptionBudget> mine = cluster.budgets().stream().filter(b -> b.covers(p)).toList();
-      if (mine.stream().allMatch(b -> allowed.get(b) > 0)) {
-        mine.forEach(b -> allowed.merge(b, -1, Integer::sum));
+      if (!cluster.terminating().contains(p.id()) && allowance.take(p)) {
         out.add(p.id());
       }
     }

@@ -30,6 +30,13 @@ public record InterruptionSettings(
   public static final InterruptionSettings KARPENTER =
       new InterruptionSettings(false, false, Duration.ofSeconds(30), FLINK_TASK_MANAGERS);
 
+  /**
+   * The AWS Node Termination Handler in queue mode, as Cluster Autoscaler clusters run it: cordon
+   * and drain on every kind of notice, rebalance recommendations included; no checkpoint.
+   */
+  public static final InterruptionSettings NODE_TERMINATION_HANDLER =
+      new InterruptionSettings(false, true, Duration.ofSeconds(30), FLINK_TASK_MANAGERS);
+
   public InterruptionSettings {
     Objects.requireNonNull(drainReserve, "drainReserve");
     Objects.requireNonNull(taskManagers, "taskManagers");

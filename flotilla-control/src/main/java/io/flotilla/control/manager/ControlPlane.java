@@ -1,11 +1,18 @@
 package io.flotilla.control.manager;
 
 import io.flotilla.control.command.Command;
+import io.flotilla.control.command.DeleteNode;
 import io.flotilla.control.command.LaunchNodeClaim;
-import io.flotilla.control.disruption.EmptinessAndExpiry;
+import io.flotilla.control.command.TerminateInstance;
+import io.flotilla.control.disruption.DisruptionDecision;
+import io.flotilla.control.disruption.DisruptionInput;
+import io.flotilla.control.disruption.DisruptionPass;
 import io.flotilla.control.disruption.FleetNode;
+import io.flotilla.control.disruption.VoluntaryDisruption;
 import io.flotilla.control.drain.ClusterPods;
 import io.flotilla.control.drain.Drainer;
+import io.flotilla.control.drain.EvictionAllowance;
+import io.flotilla.control.garbage.GarbageCollector;
 import io.flotilla.control.interruption.InterruptionHandler;
 import io.flotilla.control.provisioning.BatchWindow;
 import io.flotilla.control.provisioning.LaunchResult;
@@ -13,16 +20,22 @@ import io.flotilla.control.provisioning.Launcher;
 import io.flotilla.control.provisioning.Provisioner;
 import io.flotilla.control.provisioning.ProvisioningDecision;
 import io.flotilla.control.provisioning.UnavailableOfferings;
+import io.flotilla.core.catalog.Offering;
 import io.flotilla.core.node.Node;
+import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
+import io.flotilla.core.resource.ResourceNames;
+import io.flotilla.core.resource.Resources;
 import io.flotilla.ports.checkpoint.InterruptionWarning;
 import io.flotilla.ports.cluster.NodeClaim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +47,10 @@ import java.util.stream.Collectors;
 /**
  * The control loops run together, as Karpenter's controller manager runs them: on each pass it
  * reads the cluster through its port, lets the interruption handler, the drains, voluntary
- * disruption and provisioning decide, and has the {@link Executor} carry out their commands. A pass
- * returns when it next wants to run if nothing else happens (a batch closing, a retry falling due,
- * a node going away); whoever drives it (the simulator's event loop, or a real controller's timer
- * and watches) also calls it when the cluster changes.
+ * disruption, garbage collection and provisioning decide, and has the {@link Executor} carry out
+ * their commands. A pass returns when it next wants to run if nothing else happens (a batch
+ * closing, a retry falling due, a node going away); whoever drives it (the simulator's event loop,
+ * or a real controller's timer and watches) also calls it when the cluster changes.
  */
 public final class ControlPlane {
   private final ClusterConfig config;
@@ -46,13 +59,17 @@ public final class ControlPlane {
   private final Provisioner provisioner;
   private final Launcher launcher;
   private final InterruptionHandler interruptions;
-  private final EmptinessAndExpiry disruption = new EmptinessAndExpiry();
+  private final VoluntaryDisruption disruption;
+  private final GarbageCollector garbage;
   private final Drainer drainer = new Drainer();
   private final Executor executor;
+  private final Map<String, NodePool> pools = new HashMap<>();
 
   private final ControlState state = new ControlState();
   private Optional<BatchWindow.Open> batch = Optional.empty();
   private Instant nextDisruption = Instant.MIN;
+  private Instant nextCollection = Instant.MIN;
+  private List<DisruptionDecision> decisions = List.of();
 
   public ControlPlane(
       Planner planner, ClusterConfig config, ControlSettings settings, ControlPorts ports) {
@@ -63,12 +80,29 @@ public final class ControlPlane {
     this.provisioner = new Provisioner(planner, unavailable);
     this.launcher = new Launcher(ports.cloud(), unavailable, settings.backoff());
     this.interruptions = new InterruptionHandler(settings.interruption());
+    this.disruption = new VoluntaryDisruption(provisioner, config.pools(), settings.disruption());
+    this.garbage = new GarbageCollector(settings.garbageCollection());
     this.executor = new Executor(ports, state);
+    config.pools().forEach(p -> pools.put(p.name(), p));
   }
 
   /** A warning from the cloud's event source (for AWS, the EventBridge rules' SQS queue). */
   public void warn(InterruptionWarning warning) {
     state.warn(warning);
+  }
+
+  /**
+   * The voluntary-disruption and garbage-collection decisions of the last pass, in the order they
+   * were made (empty when neither ran): which node, why ({@link DisruptionDecision}'s reasons) and,
+   * for a consolidation replace, the NodeClaims launched for it.
+   */
+  public List<DisruptionDecision> lastDecisions() {
+    return decisions;
+  }
+
+  /** Scheduling simulations run so far by consolidation and scale-down (what they cost). */
+  public long disruptionSimulations() {
+    return disruption.simulations();
   }
 
   /**
@@ -80,11 +114,12 @@ public final class ControlPlane {
     pods.forEach(p -> byId.put(p.id(), p));
     List<Node> nodes = ports.cluster().nodes();
     List<NodeClaim> claims = ports.cluster().nodeClaims();
+    Set<PodId> terminating = ports.cluster().terminating();
     state.observe(nodes, claims, byId, now);
 
-    ClusterPods view =
-        new ClusterPods(pods, ports.cluster().terminating(), ports.cluster().disruptionBudgets());
+    ClusterPods view = new ClusterPods(pods, terminating, ports.cluster().disruptionBudgets());
     List<Command> commands = new ArrayList<>();
+    List<DisruptionDecision> decided = new ArrayList<>();
     state.warned().forEach((node, w) -> commands.addAll(interruptions.decide(w.at(view), now)));
     state
         .disrupting()
@@ -94,16 +129,55 @@ public final class ControlPlane {
                 commands.addAll(drainer.next(node, view, reason));
               }
             });
-    if (!now.isBefore(nextDisruption)) {
-      Set<String> joined = nodes.stream().map(Node::name).collect(Collectors.toSet());
-      commands.addAll(disruption.decide(fleet(claims, joined, view, now), config.pools(), now));
+    List<LaunchNodeClaim> replacements = List.of();
+    boolean validationDue = disruption.validationDue().filter(d -> !now.isBefore(d)).isPresent();
+    if (!now.isBefore(nextDisruption) || validationDue) {
+      DisruptionPass pass = disrupt(pods, nodes, claims, view, now);
+      commands.addAll(pass.commands());
+      decided.addAll(pass.decisions());
+      pass.cancelledClaims().forEach(state::cancelRetry);
+      replacements = pass.launches();
       nextDisruption = now.plus(settings.disruptionInterval());
     }
+    if (!now.isBefore(nextCollection)) {
+      List<Command> collected = garbage.collect(ports.cloud().instances(), claims, now);
+      collected.forEach(c -> decided.add(collectedDecision(c)));
+      commands.addAll(collected);
+      nextCollection = now.plus(settings.garbageCollection().interval());
+    }
     executor.execute(commands, now);
+    for (LaunchNodeClaim claim : replacements) {
+      launch(claim, 0, now);
+    }
 
     retryLaunches(now);
     provision(now);
+    decisions = List.copyOf(decided);
     return nextWakeUp(claims);
+  }
+
+  /** A voluntary-disruption pass over the fleet as it is now. */
+  private DisruptionPass disrupt(
+      List<Pod> pods, List<Node> nodes, List<NodeClaim> claims, ClusterPods view, Instant now) {
+    state.podChanges().observe(joinedNames(nodes), pods, view.terminating(), now);
+    if (!disruption.reservations().isEmpty()) {
+      disruption.pruneReservations(bound(pods));
+    }
+    DisruptionInput input =
+        new DisruptionInput(
+            fleet(claims, nodes, view, now),
+            request(pods, view.terminating(), Set.of()),
+            claims,
+            state.podChanges().clusterChangedAt());
+    return disruption.decide(input, now);
+  }
+
+  private static DisruptionDecision collectedDecision(Command c) {
+    if (c instanceof TerminateInstance t) {
+      return new DisruptionDecision(t.instanceId(), t.reason());
+    }
+    DeleteNode d = (DeleteNode) c;
+    return new DisruptionDecision(d.node(), d.reason());
   }
 
   private void retryLaunches(Instant now) {
@@ -162,6 +236,7 @@ public final class ControlPlane {
     } else if (result instanceof LaunchResult.RetryAt retryAt) {
       state.retryLater(retryAt);
     } else {
+      disruption.launchFailed(claim.name());
       state.replanSoon();
     }
   }
@@ -170,9 +245,18 @@ public final class ControlPlane {
    * The cluster as the planner sees it: bound pods where they are, nominated pods on their target,
    * pods of a node going away pending (so their replacement capacity is planned at once), pods
    * being evicted left out; ready nodes plus the NodeClaims still in flight as nodes with the
-   * labels and room they will have.
+   * labels and room they will have. A pod moving to a consolidation replacement also holds its room
+   * there (as a copy of itself) until it leaves its old node.
    */
   private PlanRequest request(List<Pod> pods, Set<PodId> terminating, Set<PodId> replacing) {
+    List<Node> nodes = new ArrayList<>(ports.cluster().nodes());
+    Set<String> known = nodes.stream().map(Node::name).collect(Collectors.toSet());
+    for (NodeClaim claim : ports.cluster().nodeClaims()) {
+      if (known.add(claim.name())) {
+        nodes.add(claim.asNode(config.taintsOf(claim.pool())));
+      }
+    }
+    Map<PodId, String> reserved = disruption.reservations();
     List<Pod> planned = new ArrayList<>();
     for (Pod p : pods) {
       if (terminating.contains(p.id())) {
@@ -184,12 +268,10 @@ public final class ControlPlane {
       }
       String target = p.bound() ? null : state.nominations().targetOf(p.id());
       planned.add(target == null ? p : p.withNodeName(target));
-    }
-    List<Node> nodes = new ArrayList<>(ports.cluster().nodes());
-    Set<String> joined = nodes.stream().map(Node::name).collect(Collectors.toSet());
-    for (NodeClaim claim : ports.cluster().nodeClaims()) {
-      if (!joined.contains(claim.name())) {
-        nodes.add(claim.asNode(config.taintsOf(claim.pool())));
+      String moving = reserved.get(p.id());
+      if (p.bound() && moving != null && known.contains(moving)) {
+        PodId copy = new PodId(p.id().namespace(), p.id().name() + "@" + moving);
+        planned.add(p.withId(copy).withNodeName(moving));
       }
     }
     return new PlanRequest(
@@ -201,34 +283,112 @@ public final class ControlPlane {
         config.options());
   }
 
+  private static Set<String> joinedNames(List<Node> nodes) {
+    Set<String> out = new HashSet<>();
+    nodes.forEach(n -> out.add(n.name()));
+    return out;
+  }
+
+  /**
+   * Pods bound to a node: a reservation lasts until its pod is gone from its old node, so the
+   * replacement is not taken for empty before the pod's successor is placed.
+   */
+  private static Set<PodId> bound(List<Pod> pods) {
+    Set<PodId> out = new HashSet<>();
+    for (Pod p : pods) {
+      if (p.bound()) {
+        out.add(p.id());
+      }
+    }
+    return out;
+  }
+
   /** The claims whose nodes have joined, as voluntary disruption looks at them. */
   private List<FleetNode> fleet(
-      List<NodeClaim> claims, Set<String> joined, ClusterPods view, Instant now) {
+      List<NodeClaim> claims, List<Node> nodes, ClusterPods view, Instant now) {
+    Map<String, Node> joined = new HashMap<>();
+    nodes.forEach(n -> joined.put(n.name(), n));
+    Map<String, List<Pod>> onNode = new HashMap<>();
+    for (Pod p : view.pods()) {
+      if (p.bound()) {
+        onNode.computeIfAbsent(p.nodeName(), n -> new ArrayList<>()).add(p);
+      }
+    }
+    EvictionAllowance allowance = new EvictionAllowance(view);
+    // A replacement holds room for the pods moving to it: not empty, not a candidate.
+    Set<String> awaited = new HashSet<>(disruption.reservations().values());
     List<FleetNode> fleet = new ArrayList<>();
     for (NodeClaim claim : claims) {
-      if (!joined.contains(claim.name())) {
+      Node node = joined.get(claim.name());
+      if (node == null) {
         continue;
       }
-      boolean empty =
-          view.evictableOn(claim.name()).isEmpty() && !state.nominations().targets(claim.name());
+      boolean drained = true;
+      boolean doNotDisrupt = false;
+      List<Pod> moving = new ArrayList<>();
+      long cpu = 0;
+      long memory = 0;
+      for (Pod p : onNode.getOrDefault(claim.name(), List.of())) {
+        boolean daemon = p.owner().startsWith("DaemonSet/");
+        drained &= daemon;
+        if (view.terminating().contains(p.id())) {
+          continue;
+        }
+        cpu += p.requests().get(ResourceNames.CPU);
+        memory += p.requests().get(ResourceNames.MEMORY);
+        doNotDisrupt |= p.doNotDisrupt();
+        if (!daemon) {
+          moving.add(p);
+        }
+      }
+      Resources requested =
+          Resources.of(Map.of(ResourceNames.CPU, cpu, ResourceNames.MEMORY, memory));
+      boolean nominated =
+          awaited.contains(claim.name()) || state.nominations().targets(claim.name());
       fleet.add(
           new FleetNode(
               claim.name(),
               claim.pool(),
               claim.createdAt(),
-              state.emptySince(claim.name(), empty, now),
-              false,
+              state.emptySince(claim.name(), drained && !nominated, now),
+              doNotDisrupt,
               state.disrupting().containsKey(claim.name())
-                  || state.warned().containsKey(claim.name())));
+                  || state.warned().containsKey(claim.name()),
+              claim.offering(),
+              price(claim),
+              moving,
+              node.allocatable(),
+              requested,
+              state.podChanges().changedAt(claim.name(), now),
+              moving.stream().allMatch(allowance::allows),
+              nominated));
     }
     return fleet;
+  }
+
+  /** What the claim's node costs per hour (instance and volumes), or null if not in the catalog. */
+  private Double price(NodeClaim claim) {
+    Optional<Offering> offering =
+        config
+            .catalog()
+            .offering(
+                claim.offering().type(), claim.offering().zone(), claim.offering().capacityType());
+    if (offering.isEmpty()) {
+      return null;
+    }
+    NodePool pool = pools.get(claim.pool());
+    double storage =
+        pool == null ? 0 : config.catalog().storagePerHour(pool.nodeClass().billedEbsBytes());
+    return offering.get().pricePerHour() + storage;
   }
 
   private Optional<Instant> nextWakeUp(List<NodeClaim> claims) {
     List<Instant> due = new ArrayList<>(state.wakeUps());
     if (!claims.isEmpty() || !state.disrupting().isEmpty()) {
       due.add(nextDisruption);
+      due.add(nextCollection);
     }
+    disruption.validationDue().ifPresent(due::add);
     return due.stream().min(Comparator.naturalOrder());
   }
 }

@@ -66,6 +66,7 @@ final class ControlState {
   private final Set<PodId> replacing = new LinkedHashSet<>();
   private final List<LaunchResult.RetryAt> retries = new ArrayList<>();
   private final Nominations nominations = new Nominations();
+  private final PodChanges podChanges = new PodChanges();
   private Optional<Instant> batchClosesAt = Optional.empty();
   private boolean replan;
 
@@ -137,6 +138,15 @@ final class ControlState {
   /** A replacement was planned: the pod is not planned again until it is evicted. */
   void replaced(PodId pod) {
     replacing.remove(pod);
+  }
+
+  PodChanges podChanges() {
+    return podChanges;
+  }
+
+  /** A launch waiting for its retry is no longer wanted (its consolidation was abandoned). */
+  void cancelRetry(String claim) {
+    retries.removeIf(r -> r.claim().name().equals(claim));
   }
 
   void retryLater(LaunchResult.RetryAt retry) {

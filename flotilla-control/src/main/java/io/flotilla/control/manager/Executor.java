@@ -8,6 +8,7 @@ import io.flotilla.control.command.Disrupt;
 import io.flotilla.control.command.Evict;
 import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.control.command.Replace;
+import io.flotilla.control.command.TerminateInstance;
 import io.flotilla.control.interruption.CheckpointProgress;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.ports.checkpoint.CheckpointReport;
@@ -56,6 +57,8 @@ final class Executor {
       } else if (command instanceof Disrupt d) {
         state.disrupt(d.node(), d.reason());
         ports.cluster().cordon(d.node());
+      } else if (command instanceof TerminateInstance t) {
+        ports.cloud().terminate(t.instanceId());
       } else if (command instanceof LaunchNodeClaim l) {
         throw new IllegalArgumentException("launches go through provisioning: " + l.name());
       }

@@ -1,6 +1,7 @@
 package io.flotilla.control.provisioning;
 
 import io.flotilla.control.command.LaunchNodeClaim;
+import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.PlannedNode;
@@ -39,15 +40,34 @@ public final class Provisioner {
     if (cluster.pendingPods().isEmpty()) {
       return ProvisioningDecision.NOTHING;
     }
-    Plan plan = planner.plan(cluster.withCatalog(unavailable.without(cluster.catalog(), now)));
-    List<LaunchNodeClaim> launches = new ArrayList<>();
+    Plan plan = simulate(cluster, now);
     Map<PodId, String> nominations = new LinkedHashMap<>();
     // A planned node lists only the pods the plan puts there, not those already bound to it.
     for (PlannedNode node : plan.nodes()) {
       if (node.existing()) {
         node.pods().forEach(p -> nominations.put(p, node.name()));
-        continue;
       }
+    }
+    return new ProvisioningDecision(claimsFor(plan.newNodes()), nominations, plan.unschedulable());
+  }
+
+  /**
+   * Plans {@code cluster} as provisioning would at {@code now}, with the same planner and without
+   * the offerings the cloud recently had no capacity for. Consolidation simulates with it.
+   */
+  public Plan simulate(PlanRequest cluster, Instant now) {
+    return planner.plan(cluster.withCatalog(available(cluster.catalog(), now)));
+  }
+
+  /** The catalog without the offerings unavailable at {@code now}. */
+  public Catalog available(Catalog catalog, Instant now) {
+    return unavailable.without(catalog, now);
+  }
+
+  /** One NodeClaim per new node of a plan, named in order, for the pods the plan puts there. */
+  public List<LaunchNodeClaim> claimsFor(List<PlannedNode> newNodes) {
+    List<LaunchNodeClaim> launches = new ArrayList<>();
+    for (PlannedNode node : newNodes) {
       launches.add(
           new LaunchNodeClaim(
               nextName(node.nodePool()),
@@ -60,7 +80,7 @@ public final class Provisioner {
               node.labels(),
               node.allocatable()));
     }
-    return new ProvisioningDecision(launches, nominations, plan.unschedulable());
+    return launches;
   }
 
   /** NodeClaim names as Karpenter forms them (pool name and a suffix), counted for determinism. */
