@@ -126,6 +126,9 @@ final class WorldAssembly {
   }
 
   private static ControlSettings control(StrategyName strategy, boolean checkpointOnWarning) {
+    if (strategy == StrategyName.CLUSTER_AUTOSCALER) {
+      return ControlSettings.CLUSTER_AUTOSCALER;
+    }
     if (strategy != StrategyName.FLOTILLA) {
       return ControlSettings.KARPENTER;
     }

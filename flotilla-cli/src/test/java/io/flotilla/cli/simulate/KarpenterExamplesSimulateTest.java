@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every pairing of one of Karpenter's NodePool examples with one of its workload examples
- * simulates: workloads shipped at zero replicas are scaled to five, and after 20 simulated minutes
+ * simulates: workloads shipped at zero replicas are scaled to five, and after 10 simulated minutes
  * the pods still pending are exactly those `flotilla plan` finds unschedulable on the same files
  * (the simulated cluster provisions what the planner can place, and nothing else).
  */
@@ -52,7 +52,7 @@ class KarpenterExamplesSimulateTest {
             .replace("replicas: 0", "replicas: 5"));
     Path scenario = dir.resolve(poolFile + "-" + workloadFile + ".scenario.yaml");
     Files.writeString(
-        scenario, "manifests: ['" + pool + "', '" + workload + "']\nduration: 20m\nseed: 3\n");
+        scenario, "manifests: ['" + pool + "', '" + workload + "']\nduration: 10m\nseed: 3\n");
 
     CliRun sim = CliRun.of("simulate", scenario.toString(), "-o", "json");
     CliRun plan = CliRun.of("plan", "-f", pool.toString(), "-f", workload.toString(), "-o", "json");
