@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures.",
-    subcommands = {BenchPlanCommand.class, BenchCliCommand.class})
+    subcommands = {BenchPlanCommand.class, BenchCliCommand.class, BenchSimulateCommand.class})
 public final class BenchCommand {}
