@@ -1,13 +1,17 @@
 package io.flotilla.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flotilla.core.pod.Pod;
+import io.flotilla.sim.cloud.InstanceUsage;
 import io.flotilla.sim.cluster.PodCounts;
 import io.flotilla.sim.metrics.Summary;
+import io.flotilla.sim.world.Run;
 import io.flotilla.sim.world.Simulation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -120,5 +124,48 @@ class InterruptionExperimentTest {
 
     assertThat(without).isPositive();
     assertThat(with).isLessThanOrEqualTo(0.10 * without);
+  }
+
+  /**
+   * A warm-up leaves the cold start out of the figures: the start-up rescales and the first half
+   * hour's bill are not counted, and the bill is what the instances cost from then on (checked by
+   * summing every instance's price second by second, not with the code under test, so to within a
+   * second at each end of an instance's life).
+   */
+  @Test
+  void aWarmUpCountsTheFiguresFromItsEndOnly() {
+    Duration warmUp = Duration.ofMinutes(30);
+    Run whole = ReferenceFlink.run(1, LENGTH, List.of(ReferenceFlink.fault(FAULT_AT)), true);
+    Summary all = new Simulation(ReferenceFlink.world(Duration.ofMillis(250)), whole).run();
+    Simulation warmed =
+        new Simulation(ReferenceFlink.world(Duration.ofMillis(250)), whole.withWarmUp(warmUp));
+
+    Summary measured = warmed.run();
+
+    Instant from = Simulation.START.plus(warmUp);
+    Instant end = Simulation.START.plus(LENGTH);
+    double bill = 0;
+    double oneSecondAtEachEnd = 0; // the per-second sum misses parts of a launch's or end's second
+    for (InstanceUsage u : warmed.cloud().usage()) {
+      oneSecondAtEachEnd += 2 * u.offering().pricePerHour() / 3600;
+      for (Instant t = from; t.isBefore(end); t = t.plusSeconds(1)) {
+        boolean running = !t.isBefore(u.start()) && u.end().map(t::isBefore).orElse(true);
+        bill += running ? u.offering().pricePerHour() / 3600 : 0;
+      }
+    }
+    assertThat(measured.totalCost()).isCloseTo(bill, within(oneSecondAtEachEnd));
+    assertThat(measured.totalCost()).isLessThan(all.totalCost());
+    assertThat(measured.interruptions()).isEqualTo(5);
+    assertThat(measured.flinkRestarts()).isPositive().isLessThan(all.flinkRestarts());
+    assertThat(measured.flinkRecomputedSeconds()).isLessThan(all.flinkRecomputedSeconds());
+    assertThat(measured.maxNodes()).isLessThanOrEqualTo(all.maxNodes()).isPositive();
+  }
+
+  @Test
+  void aWarmUpAsLongAsTheRunIsRefused() {
+    Run run = ReferenceFlink.run(1, LENGTH, List.of(), true);
+    assertThatThrownBy(() -> run.withWarmUp(LENGTH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("warm-up");
   }
 }

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * A scenario file as read: the manifests it names (resolved against the file's directory), how long
- * and with which seed to run, the strategy, what happens during the run (faults, scale changes) and
- * the cloud's behaviour. Workload models (traffic, Flink, Job durations) are in {@link
- * WorkloadModels}.
+ * and with which seed to run, the strategy, how long it warms up before its figures count, what
+ * happens during the run (faults, scale changes) and the cloud's behaviour. Workload models
+ * (traffic, Flink, Job durations) are in {@link WorkloadModels}.
  */
 public record Scenario(
     Path file,
@@ -22,6 +22,7 @@ public record Scenario(
     boolean checkpointOnWarning,
     Duration sampleEvery,
     Duration podGracePeriod,
+    Duration warmUp,
     List<FaultStep> faults,
     List<ScaleStep> scaleSteps,
     CloudSpec cloud,

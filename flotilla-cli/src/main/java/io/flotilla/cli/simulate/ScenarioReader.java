@@ -30,6 +30,7 @@ public final class ScenarioReader {
           "checkpointOnWarning",
           "sampleEvery",
           "podGracePeriod",
+          "warmUp",
           "faults",
           "scale",
           "cloud",
@@ -73,11 +74,23 @@ public final class ScenarioReader {
         root.child("podGracePeriod").present()
             ? root.child("podGracePeriod").duration()
             : Duration.ofSeconds(30),
+        warmUp(root.child("warmUp"), duration),
         faults(root.child("faults"), duration),
         scaleSteps(root.child("scale"), duration, models),
         cloud(root.child("cloud")),
         models.read(root, dir),
         models.references());
+  }
+
+  private static Duration warmUp(ScenarioField field, Duration duration) {
+    if (!field.present()) {
+      return Duration.ZERO;
+    }
+    Duration warmUp = field.duration();
+    if (warmUp.compareTo(duration) >= 0) {
+      throw field.error("the warm-up must end before the run does (duration " + duration + ")");
+    }
+    return warmUp;
   }
 
   private static Document document(Path file) {

@@ -144,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     bar.finish();
     return new SimulationResults(
-        scenario.name(), runSeed, scenario.duration(), compare, runs, notes);
+        scenario.name(), runSeed, scenario.duration(), scenario.warmUp(), compare, runs, notes);
   }
 
   private void writeReport(SimulationResults results) throws IOException {

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * {@code flotilla simulate --output json}, a contract documented in the README: {@code scenario},
- * {@code seed}, {@code durationSeconds}, then for one strategy its {@code strategy} and figures at
- * the top level, and under {@code --compare} a {@code strategies} object with each strategy's
- * figures by name.
+ * {@code seed}, {@code durationSeconds} ({@code warmUpSeconds} when the figures count only after a
+ * warm-up), then for one strategy its {@code strategy} and figures at the top level, and under
+ * {@code --compare} a {@code strategies} object with each strategy's figures by name.
  */
 final class SimulationJson {
   private SimulationJson() {}
@@ -24,6 +24,9 @@ final class SimulationJson {
     root.put("scenario", results.scenario());
     root.put("seed", results.seed());
     root.put("durationSeconds", results.duration().toSeconds());
+    if (!results.warmUp().isZero()) {
+      root.put("warmUpSeconds", results.warmUp().toSeconds());
+    }
     List<SimulationResults.StrategyRun> runs = results.runs();
     if (results.compared()) {
       Map<String, Object> strategies = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ record SimulationResults(
     String scenario,
     long seed,
     Duration duration,
+    Duration warmUp,
     boolean compared,
     List<StrategyRun> runs,
     List<String> notes) {

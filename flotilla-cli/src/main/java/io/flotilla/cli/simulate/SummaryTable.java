@@ -18,8 +18,13 @@ final class SummaryTable {
 
   static void print(PrintWriter out, SimulationResults results) {
     out.printf(
-        "scenario %s, seed %d, %s simulated%n",
-        results.scenario(), results.seed(), DurationText.of(results.duration()));
+        "scenario %s, seed %d, %s simulated%s%n",
+        results.scenario(),
+        results.seed(),
+        DurationText.of(results.duration()),
+        results.warmUp().isZero()
+            ? ""
+            : ", figures from " + DurationText.of(results.warmUp()) + " on (warm-up)");
     List<Map<String, Object>> columns = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     headers.add("");

@@ -122,7 +122,8 @@ final class WorldAssembly {
         s.sampleEvery(),
         s.scaleSteps().stream()
             .map(step -> new ScaleStep(step.at(), step.workload(), step.replicas()))
-            .toList());
+            .toList(),
+        s.warmUp());
   }
 
   private static ControlSettings control(StrategyName strategy, boolean checkpointOnWarning) {

@@ -121,6 +121,10 @@ class ScenarioReaderTest {
                     "manifests: [app.yaml]\nduration: 1h\nfaults:\n"
                         + "  - {at: 2h, pool: p, nodes: 1}\n"))
         .hasMessageContaining(":4: faults[0].at: after the end of the run");
+    assertThatThrownBy(() -> read("manifests: [app.yaml]\nduration: 1h\nwarmUp: 1h\n"))
+        .hasMessageContaining(":3: warmUp: the warm-up must end before the run does");
+    assertThat(read("manifests: [app.yaml]\nduration: 2h\nwarmUp: 30m\n").warmUp())
+        .isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test

@@ -89,4 +89,18 @@ class SimulateScenariosTest {
     assertThat(ran.summary().podsStillPending()).isZero();
     assertThat(ran.sim().cluster().pods()).allMatch(p -> p.bound());
   }
+
+  @Test
+  void checkpointOnWarningCutsTheExperimentsRecomputedInputByAtLeastNinetyPercent() {
+    ScenarioRuns.Ran with =
+        ScenarioRuns.run(scenario("spot-interruption.yaml"), StrategyName.FLOTILLA, true);
+    ScenarioRuns.Ran without =
+        ScenarioRuns.run(scenario("spot-interruption.yaml"), StrategyName.FLOTILLA, false);
+    double checkpointed = with.summary().flinkRecomputedSeconds();
+    double lost = without.summary().flinkRecomputedSeconds();
+    assertThat(lost).isPositive();
+    assertThat(checkpointed).isLessThanOrEqualTo(0.10 * lost);
+    assertThat(without.summary().pdbViolations()).isZero();
+    assertThat(without.summary().podsStillPending()).isZero();
+  }
 }

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A checkpoint asked for before a drain: when, within what bound, and whether it finished. */
-public record CheckpointProgress(Instant askedAt, Duration bound, boolean finished) {
+/**
+ * A checkpoint asked for before TaskManagers are evicted from a node: when, within what bound, and
+ * whether an eviction has used it already (a later eviction of TaskManagers needs a fresh one, or
+ * its job would restart from a checkpoint older than the work it loses).
+ */
+public record CheckpointProgress(Instant askedAt, Duration bound, boolean used) {
   public CheckpointProgress {
     Objects.requireNonNull(askedAt, "askedAt");
     Objects.requireNonNull(bound, "bound");
@@ -13,6 +17,11 @@ public record CheckpointProgress(Instant askedAt, Duration bound, boolean finish
 
   /** The drain waits while the checkpoint runs and its bound has not passed. */
   boolean holdsDrainAt(Instant now) {
-    return !finished && now.isBefore(askedAt.plus(bound));
+    return !used && now.isBefore(askedAt.plus(bound));
+  }
+
+  /** The same checkpoint once an eviction has followed it. */
+  public CheckpointProgress markUsed() {
+    return new CheckpointProgress(askedAt, bound, true);
   }
 }

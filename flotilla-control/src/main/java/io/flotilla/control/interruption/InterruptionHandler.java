@@ -1,14 +1,11 @@
 package io.flotilla.control.interruption;
 
-import io.flotilla.control.command.CheckpointWorkloads;
 import io.flotilla.control.command.Command;
 import io.flotilla.control.command.Cordon;
 import io.flotilla.control.command.DeleteNode;
 import io.flotilla.control.command.Replace;
-import io.flotilla.control.drain.Drainer;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.ports.checkpoint.InterruptionKind;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +13,18 @@ import java.util.List;
 /**
  * The termination handler's response to a warning, as commands, decided afresh from what it sees
  * each time it looks (level-triggered, like a Kubernetes controller): cordon the node and ask for
- * replacement capacity at once; if TaskManagers run there, have their jobs checkpoint first, within
- * what is left before the node goes less the drain's reserve; then evict what the disruption
- * budgets allow, and delete the node once only DaemonSet pods remain (or when it is gone).
+ * replacement capacity at once; then evict what the disruption budgets allow, each wave that takes
+ * TaskManagers after their jobs checkpointed (within what is left before the node goes less the
+ * drain's reserve; {@link CheckpointingDrainer}), and delete the node once only DaemonSet pods
+ * remain (or when it is gone).
  */
 public final class InterruptionHandler {
   private final InterruptionSettings settings;
-  private final Drainer drainer = new Drainer();
+  private final CheckpointingDrainer drainer;
 
   public InterruptionHandler(InterruptionSettings settings) {
     this.settings = settings;
+    this.drainer = new CheckpointingDrainer(settings);
   }
 
   public List<Command> decide(WarnedNode state, Instant now) {
@@ -45,21 +44,9 @@ public final class InterruptionHandler {
     if (!state.replacementRequested() && !evictable.isEmpty()) {
       commands.add(new Replace(node, evictable.stream().map(Pod::id).toList()));
     }
-    boolean taskManagers =
-        evictable.stream().anyMatch(p -> settings.taskManagers().matches(p.labels()));
-    if (settings.checkpointOnWarning() && taskManagers) {
-      if (state.checkpoint().isEmpty()) {
-        Duration left = Duration.between(now, state.warning().nodeGoneAt());
-        Duration bound = left.minus(settings.drainReserve());
-        commands.add(
-            new CheckpointWorkloads(state.warning(), bound.isNegative() ? Duration.ZERO : bound));
-        return commands;
-      }
-      if (state.checkpoint().get().holdsDrainAt(now)) {
-        return commands;
-      }
-    }
-    commands.addAll(drainer.next(node, state.cluster(), "drained: " + kind(state)));
+    commands.addAll(
+        drainer.next(
+            state.warning(), state.cluster(), "drained: " + kind(state), state.checkpoint(), now));
     return commands;
   }
 

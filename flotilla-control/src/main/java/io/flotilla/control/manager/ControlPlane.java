@@ -10,9 +10,9 @@ import io.flotilla.control.disruption.DisruptionPass;
 import io.flotilla.control.disruption.FleetNode;
 import io.flotilla.control.disruption.VoluntaryDisruption;
 import io.flotilla.control.drain.ClusterPods;
-import io.flotilla.control.drain.Drainer;
 import io.flotilla.control.drain.EvictionAllowance;
 import io.flotilla.control.garbage.GarbageCollector;
+import io.flotilla.control.interruption.CheckpointingDrainer;
 import io.flotilla.control.interruption.InterruptionHandler;
 import io.flotilla.control.provisioning.BatchWindow;
 import io.flotilla.control.provisioning.LaunchResult;
@@ -61,7 +61,7 @@ public final class ControlPlane {
   private final InterruptionHandler interruptions;
   private final VoluntaryDisruption disruption;
   private final GarbageCollector garbage;
-  private final Drainer drainer = new Drainer();
+  private final CheckpointingDrainer drainer;
   private final Executor executor;
   private final Map<String, NodePool> pools = new HashMap<>();
 
@@ -80,6 +80,7 @@ public final class ControlPlane {
     this.provisioner = new Provisioner(planner, unavailable);
     this.launcher = new Launcher(ports.cloud(), unavailable, settings.backoff());
     this.interruptions = new InterruptionHandler(settings.interruption());
+    this.drainer = new CheckpointingDrainer(settings.interruption());
     this.disruption = new VoluntaryDisruption(provisioner, config.pools(), settings.disruption());
     this.garbage = new GarbageCollector(settings.garbageCollection());
     this.executor = new Executor(ports, state);
@@ -120,13 +121,20 @@ public final class ControlPlane {
     ClusterPods view = new ClusterPods(pods, terminating, ports.cluster().disruptionBudgets());
     List<Command> commands = new ArrayList<>();
     List<DisruptionDecision> decided = new ArrayList<>();
-    state.warned().forEach((node, w) -> commands.addAll(interruptions.decide(w.at(view), now)));
+    state
+        .warned()
+        .forEach(
+            (node, w) ->
+                commands.addAll(interruptions.decide(w.at(view, state.checkpoint(node)), now)));
     state
         .disrupting()
         .forEach(
             (node, reason) -> {
               if (!state.warned().containsKey(node)) {
-                commands.addAll(drainer.next(node, view, reason));
+                InterruptionWarning own =
+                    CheckpointingDrainer.voluntary(
+                        node, settings.interruption().drainReserve(), now);
+                commands.addAll(drainer.next(own, view, reason, state.checkpoint(node), now));
               }
             });
     List<LaunchNodeClaim> replacements = List.of();

@@ -32,13 +32,12 @@ final class ControlState {
     private InterruptionWarning warning;
     private boolean cordoned;
     private boolean replacementRequested;
-    private Optional<CheckpointProgress> checkpoint = Optional.empty();
 
     Warned(InterruptionWarning warning) {
       this.warning = warning;
     }
 
-    WarnedNode at(ClusterPods view) {
+    WarnedNode at(ClusterPods view, Optional<CheckpointProgress> checkpoint) {
       return new WarnedNode(warning, cordoned, replacementRequested, checkpoint, view);
     }
 
@@ -53,14 +52,11 @@ final class ControlState {
     void replacementRequested() {
       replacementRequested = true;
     }
-
-    void checkpoint(CheckpointProgress progress) {
-      checkpoint = Optional.of(progress);
-    }
   }
 
   private final Map<String, Warned> warned = new TreeMap<>();
   private final Map<String, String> disrupting = new TreeMap<>();
+  private final Map<String, CheckpointProgress> checkpoints = new TreeMap<>();
   private final Map<String, Instant> readySince = new TreeMap<>();
   private final Map<String, Instant> emptySince = new TreeMap<>();
   private final Set<PodId> replacing = new LinkedHashSet<>();
@@ -94,6 +90,7 @@ final class ControlState {
     // A node that is gone needs no more handling (its instance was reclaimed or deleted).
     warned.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
     disrupting.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
+    checkpoints.keySet().removeIf(n -> !warned.containsKey(n) && !disrupting.containsKey(n));
     replacing.removeIf(p -> !pods.containsKey(p) || !pods.get(p).bound());
     nominations.prune(pods, readySince, claimNames, now);
   }
@@ -114,9 +111,24 @@ final class ControlState {
     disrupting.putIfAbsent(node, reason);
   }
 
+  /** The checkpoint asked for before TaskManagers leave the node being drained, if any. */
+  Optional<CheckpointProgress> checkpoint(String node) {
+    return Optional.ofNullable(checkpoints.get(node));
+  }
+
+  void checkpoint(String node, CheckpointProgress progress) {
+    checkpoints.put(node, progress);
+  }
+
+  /** Pods were evicted from the node: a checkpoint asked for before is used. */
+  void evicted(String node) {
+    checkpoints.computeIfPresent(node, (n, c) -> c.markUsed());
+  }
+
   void forget(String node) {
     warned.remove(node);
     disrupting.remove(node);
+    checkpoints.remove(node);
     emptySince.remove(node);
   }
 
@@ -189,7 +201,11 @@ final class ControlState {
     retries.forEach(r -> due.add(r.at()));
     for (Warned w : warned.values()) {
       due.add(w.warning.nodeGoneAt());
-      w.checkpoint.ifPresent(c -> due.add(c.askedAt().plus(c.bound())));
+    }
+    for (CheckpointProgress c : checkpoints.values()) {
+      if (!c.used()) {
+        due.add(c.askedAt().plus(c.bound()));
+      }
     }
     due.sort(Comparator.naturalOrder());
     return due;

@@ -52,6 +52,7 @@ final class Executor {
         for (PodId pod : e.pods()) {
           ports.cluster().evict(pod);
         }
+        state.evicted(e.node());
       } else if (command instanceof DeleteNode d) {
         delete(d.node());
       } else if (command instanceof Disrupt d) {
@@ -73,10 +74,7 @@ final class Executor {
   private void checkpoint(CheckpointWorkloads c, Instant now) {
     CheckpointReport report = ports.checkpoints().checkpointWorkloadsOn(c.warning(), c.bound());
     Duration held = report.elapsed().compareTo(c.bound()) < 0 ? report.elapsed() : c.bound();
-    ControlState.Warned w = state.warned().get(c.warning().nodeName());
-    if (w != null) {
-      w.checkpoint(new CheckpointProgress(now, held, false));
-    }
+    state.checkpoint(c.warning().nodeName(), new CheckpointProgress(now, held, false));
   }
 
   private void delete(String node) {

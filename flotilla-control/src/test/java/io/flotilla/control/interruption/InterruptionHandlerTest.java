@@ -72,23 +72,44 @@ class InterruptionHandlerTest {
   }
 
   @Test
-  void theDrainWaitsForTheCheckpointUntilItFinishesOrItsBoundPasses() {
+  void theDrainWaitsForTheCheckpointUntilItsBoundPasses() {
     List<Pod> pods = taskManagers(2, "node-a");
     CheckpointProgress running = new CheckpointProgress(NOW, Duration.ofSeconds(85), false);
     WarnedNode waiting =
         new WarnedNode(
             SPOT, true, true, Optional.of(running), new ClusterPods(pods, Set.of(), List.of()));
-    WarnedNode done =
-        new WarnedNode(
-            SPOT,
-            true,
-            true,
-            Optional.of(new CheckpointProgress(NOW, Duration.ofSeconds(85), true)),
-            new ClusterPods(pods, Set.of(), List.of()));
 
     assertThat(flotilla.decide(waiting, NOW.plusSeconds(30))).isEmpty();
     assertThat(evicted(flotilla.decide(waiting, NOW.plusSeconds(85)))).hasSize(2);
-    assertThat(evicted(flotilla.decide(done, NOW.plusSeconds(10)))).hasSize(2);
+  }
+
+  @Test
+  void taskManagersLeftForALaterWaveGetAFreshCheckpointFirst() {
+    // An earlier wave of evictions used the first checkpoint; the job restarted after it, so
+    // evicting the TaskManagers still here without a new one would replay from a stale position.
+    List<Pod> pods = taskManagers(2, "node-a");
+    CheckpointProgress used = new CheckpointProgress(NOW, Duration.ofSeconds(85), false).markUsed();
+    WarnedNode laterWave =
+        new WarnedNode(
+            SPOT, true, true, Optional.of(used), new ClusterPods(pods, Set.of(), List.of()));
+
+    List<Command> commands = flotilla.decide(laterWave, NOW.plusSeconds(40));
+
+    assertThat(commands)
+        .containsExactly(new CheckpointWorkloads(SPOT, Duration.ofSeconds(120 - 40 - 30)));
+  }
+
+  @Test
+  void evictionsThatTakeNoTaskManagerDoNotWaitForACheckpoint() {
+    List<Pod> pods = pods(List.of(app("web").boundTo("node-a").replicas(2)));
+    WarnedNode warned =
+        new WarnedNode(
+            SPOT, true, true, Optional.empty(), new ClusterPods(pods, Set.of(), List.of()));
+
+    List<Command> commands = flotilla.decide(warned, NOW.plusSeconds(5));
+
+    assertThat(commands).noneMatch(CheckpointWorkloads.class::isInstance);
+    assertThat(evicted(commands)).hasSize(2);
   }
 
   @Test

@@ -47,6 +47,7 @@ class ControlPlaneDisruptionTest {
   private final FakeCluster cluster = new FakeCluster();
   private final FakeCloud cloud = new FakeCloud(() -> now);
   private final List<DisruptionDecision> decisions = new ArrayList<>();
+  private CheckpointBeforeDrain checkpoints = NO_JOBS;
 
   private static NodePool m5(Duration consolidateAfter, Budget budget) {
     return pool("general", 10)
@@ -67,7 +68,7 @@ class ControlPlaneDisruptionTest {
         new Planner(Planner.Strategy.FIRST_FIT_DECREASING),
         new ClusterConfig(List.of(general), catalog, PlanOptions.DEFAULTS),
         settings,
-        new ControlPorts(cloud, cluster, NO_JOBS));
+        new ControlPorts(cloud, cluster, checkpoints));
   }
 
   /** A node of the pool that joined an hour ago, with its running instance. */
@@ -131,6 +132,43 @@ class ControlPlaneDisruptionTest {
     assertThat(cluster.events).contains("bind web-0~1 " + replacement);
     assertThat(cloud.terminated).containsExactly("i-big");
     assertThat(cloud.launches).hasSize(1);
+  }
+
+  @Test
+  void consolidationCheckpointsTheJobsOfTaskManagersBeforeEvictingThemUnderFlotillaOnly() {
+    checkpoints =
+        (warning, bound) -> {
+          cluster.events.add("checkpoint " + warning.nodeName() + " " + warning.kind());
+          return new CheckpointReport(warning, List.of(), Duration.ofSeconds(1));
+        };
+    Pod taskManager = app("tm").label("component", "taskmanager").requests("1", "2Gi").one();
+    node("big", "m5.4xlarge", List.of(taskManager));
+    ControlPlane flotilla = control(ControlSettings.FLOTILLA);
+
+    run(flotilla, 60);
+    cloud.launches.forEach(l -> cluster.join(l.nodeClaim(), general.taints()));
+    run(flotilla, 60);
+
+    assertThat(at("checkpoint big VOLUNTARY_DISRUPTION")).isLessThan(at("evict tm-0"));
+    assertThat(cluster.events.stream().filter(e -> e.startsWith("checkpoint"))).hasSize(1);
+  }
+
+  @Test
+  void karpentersConsolidationEvictsTaskManagersWithoutACheckpoint() {
+    checkpoints =
+        (warning, bound) -> {
+          cluster.events.add("checkpoint " + warning.nodeName());
+          return new CheckpointReport(warning, List.of(), Duration.ZERO);
+        };
+    node("big", "m5.4xlarge", List.of(app("tm").label("component", "taskmanager").one()));
+    ControlPlane karpenter = control(ControlSettings.KARPENTER);
+
+    run(karpenter, 60);
+    cloud.launches.forEach(l -> cluster.join(l.nodeClaim(), general.taints()));
+    run(karpenter, 60);
+
+    assertThat(at("evict tm-0")).isPositive();
+    assertThat(cluster.events).noneMatch(e -> e.startsWith("checkpoint"));
   }
 
   @Test

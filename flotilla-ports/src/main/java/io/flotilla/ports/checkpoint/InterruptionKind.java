@@ -11,5 +11,10 @@ public enum InterruptionKind {
   /** The instance is stopping or terminating. */
   INSTANCE_STATE_CHANGE,
   /** An auto-scaling lifecycle hook holds the instance until it is released. */
-  LIFECYCLE_HOOK
+  LIFECYCLE_HOOK,
+  /**
+   * Not the cloud's notice: the autoscaler itself drains the node (consolidation, emptiness,
+   * expiry), with no deadline but the bound it gives the checkpoint.
+   */
+  VOLUNTARY_DISRUPTION
 }

@@ -15,4 +15,16 @@ public record InstanceUsage(String id, Offering offering, Instant start, Optiona
   public double costUntil(Instant now) {
     return offering.pricePerHour() * until(now).toMillis() / 3_600_000.0;
   }
+
+  /** How long the instance ran within {@code [from, to)}. */
+  public Duration within(Instant from, Instant to) {
+    Instant a = start.isAfter(from) ? start : from;
+    Instant stop = end.filter(e -> e.isBefore(to)).orElse(to);
+    return a.isBefore(stop) ? Duration.between(a, stop) : Duration.ZERO;
+  }
+
+  /** What the instance cost within {@code [from, to)}. */
+  public double costWithin(Instant from, Instant to) {
+    return offering.pricePerHour() * within(from, to).toMillis() / 3_600_000.0;
+  }
 }

@@ -242,6 +242,15 @@ public final class FlinkJob implements ClusterListener {
     return lag(inputRate(queue.now()));
   }
 
+  /** The warm-up is over: restarts, recomputation, lag and downtime count from now on. */
+  public void startMeasuring() {
+    advance();
+    restarts = 0;
+    recomputedSeconds = 0;
+    downtimeSeconds = 0;
+    maxLagSeconds = lag(inputRate(queue.now()));
+  }
+
   public FlinkFigures figures() {
     advance();
     return new FlinkFigures(restarts, recomputedSeconds, maxLagSeconds, downtimeSeconds);

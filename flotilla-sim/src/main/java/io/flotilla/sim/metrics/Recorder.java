@@ -31,10 +31,31 @@ public final class Recorder implements ClusterListener {
   private int lostWithNode;
   private int violations;
   private int maxNodes;
+  private Instant measuredFrom;
+  private int interruptionsBefore;
 
   /** A recorder for a run starting at {@code start} (timeline times are seconds since then). */
   public Recorder(Instant start) {
     this.start = start;
+    this.measuredFrom = start;
+  }
+
+  /**
+   * The warm-up ends: the summary's figures count from now (the timeline keeps everything). Pods
+   * pending now count as pending since now; the node count now is the first maximum.
+   *
+   * @param nodes nodes in the cluster now
+   * @param interruptions the cloud's interruptions so far (not counted)
+   */
+  public void startMeasuring(Instant now, int nodes, int interruptions) {
+    measuredFrom = now;
+    interruptionsBefore = interruptions;
+    waited = 0;
+    evicted = 0;
+    lostWithNode = 0;
+    violations = 0;
+    maxNodes = nodes;
+    pendingSince.replaceAll((pod, since) -> now);
   }
 
   @Override
@@ -96,6 +117,12 @@ public final class Recorder implements ClusterListener {
     return new Timeline(samples, markers);
   }
 
+  /**
+   * The run's figures from the end of its warm-up (its start without one) to {@code end}.
+   *
+   * @param interruptions the cloud's interruptions over the whole run
+   * @param flink the Flink jobs' figures since the warm-up
+   */
   public Summary summary(
       List<InstanceUsage> usage, int interruptions, Instant end, FlinkFigures flink) {
     double total = 0;
@@ -103,10 +130,10 @@ public final class Recorder implements ClusterListener {
     Map<String, Double> byCapacity = new TreeMap<>();
     Map<String, Double> byArch = new TreeMap<>();
     for (InstanceUsage u : usage) {
-      double cost = u.costUntil(end);
+      double cost = u.costWithin(measuredFrom, end);
       Offering o = u.offering();
       total += cost;
-      hours += u.until(end).toMillis() / 3_600_000.0;
+      hours += u.within(measuredFrom, end).toMillis() / 3_600_000.0;
       byCapacity.merge(o.capacityType().label(), cost, Double::sum);
       byArch.merge(o.type().arch(), cost, Double::sum);
     }
@@ -125,7 +152,7 @@ public final class Recorder implements ClusterListener {
         maxNodes,
         percentiles(waits),
         pendingSince.size(),
-        interruptions,
+        interruptions - interruptionsBefore,
         evicted,
         lostWithNode,
         violations,

@@ -123,6 +123,9 @@ public final class Simulation {
       queue.at(START.plus(step.at()), () -> scale(step));
     }
     Instant end = START.plus(run.duration());
+    if (!run.warmUp().isZero()) {
+      queue.at(START.plus(run.warmUp()), this::startMeasuring);
+    }
     autoscaling.start();
     new Sampler(queue, recorder, cloud, cluster, flinkJobs, run.sampleEvery(), end).start();
     settle();
@@ -136,6 +139,12 @@ public final class Simulation {
       flink = flink.plus(job.figures());
     }
     return recorder.summary(cloud.usage(), cloud.interrupted(), end, flink);
+  }
+
+  /** The warm-up is over: figures count from now on. */
+  private void startMeasuring() {
+    recorder.startMeasuring(queue.now(), cluster.nodes().size(), cloud.interrupted());
+    flinkJobs.forEach(FlinkJob::startMeasuring);
   }
 
   /** The run's samples and markers (complete once {@link #run()} has returned). */
