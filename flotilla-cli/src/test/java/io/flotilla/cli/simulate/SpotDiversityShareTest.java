@@ -56,10 +56,10 @@ class SpotDiversityShareTest {
   }
 
   /**
-   * Flotilla spreads the Spot TaskManagers over at least three capacity pools, so one reclaim takes
-   * a smaller share of them than under karpenter-like, which puts them all in the cheapest pool.
-   * The configured share (a third) is not held over a run: the planner spreads each decision's new
-   * nodes, and the HPA adds TaskManagers a few at a time (seed 1: 10 of 22 in one pool).
+   * Flotilla spreads the Spot TaskManagers over at least three capacity pools and no pool holds
+   * more than the configured share (a third, rounded up; seed 1: 7, 8 and 8 of 23), although the
+   * HPA adds them a few at a time: each decision counts the replicas already running per pool.
+   * Karpenter-like puts them all in the cheapest pool, so one reclaim takes all of them.
    */
   @Test
   void flotillaSpreadsSpotTaskManagersOverCapacityPoolsAndKarpenterLikeDoesNot()
@@ -74,7 +74,9 @@ class SpotDiversityShareTest {
         flotilla, karpenter);
     assertThat(flotilla).hasSizeGreaterThanOrEqualTo(3);
     assertThat(largestShare(flotilla)).isLessThan(largestShare(karpenter));
-    assertThat(largestShare(flotilla)).isLessThanOrEqualTo(0.5);
+    int total = flotilla.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(flotilla.values())
+        .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo((total + 2) / 3));
     assertThat(largestShare(karpenter)).isEqualTo(1.0);
   }
 

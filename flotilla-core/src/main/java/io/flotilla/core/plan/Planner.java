@@ -170,7 +170,9 @@ public final class Planner {
     List<String> spotWarnings = List.of();
     if (strategy == Strategy.OPTIMIZED) {
       // Karpenter's baseline has no such rule: it launches the cheapest offering.
-      SpotDiversification diversification = new SpotDiversification(ctx, candidates);
+      SpotDiversification diversification =
+          new SpotDiversification(
+              ctx, candidates, SpotDiversification.existingSpot(nodes, onExisting, classes));
       batches = diversification.apply(batches, budget);
       spotWarnings = diversification.warnings();
     }

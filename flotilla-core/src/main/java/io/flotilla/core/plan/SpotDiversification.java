@@ -3,6 +3,8 @@ package io.flotilla.core.plan;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.pod.Pod;
 import io.flotilla.core.resource.ResourceNames;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,11 @@ import java.util.Objects;
  * them, and a workload whose nodes have no alternative at all is named in a warning. Among
  * qualifying targets the lower interruption band wins, then the lower price, as EC2's
  * price-capacity-optimized strategy trades price against capacity.
+ *
+ * <p>Replicas already on Spot nodes (bound before, or placed on existing nodes by this plan,
+ * in-flight NodeClaims included) count toward the share and the pools' loads but never move: a
+ * workload that grows a few replicas at a time keeps to the share across decisions, its new nodes
+ * going to the pools it has least in.
  */
 final class SpotDiversification {
   /** One node (of a batch) and where it may move. */
@@ -31,11 +38,65 @@ final class SpotDiversification {
   private final Candidates candidates;
   private final PlanOptions.SpotDiversity rule;
   private final List<String> warnings = new ArrayList<>();
+  private final Map<String, Map<String, Long>> existing;
 
-  SpotDiversification(PackingContext ctx, Candidates candidates) {
+  /**
+   * @param existing replicas per owner already on Spot nodes, per capacity pool ({@link
+   *     #existingSpot})
+   */
+  SpotDiversification(
+      PackingContext ctx, Candidates candidates, Map<String, Map<String, Long>> existing) {
     this.ctx = ctx;
     this.candidates = candidates;
     this.rule = ctx.options().spotDiversity();
+    this.existing = existing;
+  }
+
+  /**
+   * Replicas per owner on existing Spot nodes, per capacity pool: those bound there and those this
+   * plan puts there ({@code onExisting}: class id to node to count).
+   */
+  static Map<String, Map<String, Long>> existingSpot(
+      List<ExistingNode> nodes,
+      Map<Integer, Map<ExistingNode, Long>> onExisting,
+      List<PodClass> classes) {
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    for (ExistingNode n : nodes) {
+      String pool = spotPool(n);
+      if (pool != null) {
+        for (Pod p : n.bound) {
+          out.computeIfAbsent(p.owner(), k -> new HashMap<>()).merge(pool, 1L, Long::sum);
+        }
+      }
+    }
+    onExisting.forEach(
+        (classId, byNode) ->
+            byNode.forEach(
+                (n, count) -> {
+                  String pool = spotPool(n);
+                  if (pool != null && count > 0) {
+                    out.computeIfAbsent(
+                            classes.get(classId).template().owner(), k -> new HashMap<>())
+                        .merge(pool, count, Long::sum);
+                  }
+                }));
+    return out;
+  }
+
+  /** The capacity pool of an existing Spot node, or null for another capacity type. */
+  private static String spotPool(ExistingNode n) {
+    Map<String, String> labels = n.node.labels();
+    boolean spot =
+        CapacityType.SPOT.label().equals(labels.get(WellKnownLabels.CAPACITY_TYPE))
+            || "SPOT".equalsIgnoreCase(labels.get(WellKnownLabels.EKS_CAPACITY_TYPE));
+    if (!spot) {
+      return null;
+    }
+    return labels.get(WellKnownLabels.INSTANCE_TYPE) + "/" + labels.get(WellKnownLabels.ZONE);
+  }
+
+  private Map<String, Long> existingOf(String owner) {
+    return existing.getOrDefault(owner, Map.of());
   }
 
   /** Workloads whose Spot replicas could not be spread, said after {@link #apply}. */
@@ -101,9 +162,13 @@ final class SpotDiversification {
   }
 
   private void diversify(String owner, State state, PoolBudget budget) {
+    Map<String, Long> already = existingOf(owner);
     long total = state.replicas(owner);
+    for (long n : already.values()) {
+      total += n;
+    }
     long perNodeMax = 0;
-    java.util.Set<String> qualifying = new java.util.TreeSet<>();
+    java.util.Set<String> qualifying = new java.util.TreeSet<>(already.keySet());
     for (int b : state.batchesOf.get(owner)) {
       if (state.batches.get(b).nodes() == 0) {
         continue;
@@ -137,13 +202,23 @@ final class SpotDiversification {
     long cap = Math.max(perNodeMax, (long) Math.ceil(share * total - 1e-9));
     while (true) {
       Map<String, Long> load = load(owner, state);
-      String fullest = null;
-      for (Map.Entry<String, Long> e : load.entrySet()) {
-        if (e.getValue() > cap && (fullest == null || e.getValue() > load.get(fullest))) {
-          fullest = e.getKey();
+      // The fullest pool over the cap that has a new node to move out (existing nodes stay).
+      List<String> over = new ArrayList<>();
+      load.forEach(
+          (pool, n) -> {
+            if (n > cap) {
+              over.add(pool);
+            }
+          });
+      over.sort(Comparator.comparingLong((String p) -> -load.get(p)).thenComparing(p -> p));
+      boolean moved = false;
+      for (String pool : over) {
+        if (moveOne(owner, pool, cap, load, state, budget)) {
+          moved = true;
+          break;
         }
       }
-      if (fullest == null || !moveOne(owner, fullest, cap, load, state, budget)) {
+      if (!moved) {
         return;
       }
     }
@@ -309,8 +384,8 @@ final class SpotDiversification {
     return anchored;
   }
 
-  private static Map<String, Long> load(String owner, State state) {
-    Map<String, Long> load = new HashMap<>();
+  private Map<String, Long> load(String owner, State state) {
+    Map<String, Long> load = new HashMap<>(existingOf(owner));
     for (int b : state.batchesOf.get(owner)) {
       NodeBatch batch = state.batches.get(b);
       if (batch.nodes() > 0) {

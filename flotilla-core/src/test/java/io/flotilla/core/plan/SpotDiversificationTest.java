@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.node.Node;
+import io.flotilla.core.pod.Pod;
+import io.flotilla.core.pod.PodId;
+import io.flotilla.core.testing.ExistingNodes;
 import io.flotilla.core.testing.Planning;
+import io.flotilla.core.testing.PoolBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -136,6 +143,70 @@ class SpotDiversificationTest {
         .contains("web")
         .contains("all 12 Spot replicas in one capacity pool")
         .contains("m6g.large");
+  }
+
+  @Test
+  void aWorkloadGrowingAFewReplicasAtATimeKeepsToTheShareAcrossDecisions() {
+    // Each decision sees the nodes of the earlier ones, Spot, with their replicas bound: those
+    // count toward the share, so the new nodes go to the pools the workload has least in.
+    PlanOptions options =
+        PlanOptions.DEFAULTS.withSpotDiversity(new PlanOptions.SpotDiversity(0.15, 1.0 / 3, 3));
+    List<Node> nodes = new ArrayList<>();
+    List<Pod> bound = new ArrayList<>();
+    for (int step = 1; step <= 4; step++) {
+      Planning planning = Planning.request().pool(spotArm());
+      nodes.forEach(planning::node);
+      planning.pods(bound);
+      for (int i = bound.size(); i < 6 * step; i++) {
+        planning.pod(app("web").requests("1", "2Gi").build(i));
+      }
+      PlanRequest request = planning.build().withOptions(options);
+
+      Plan plan = Planning.checked(request, new Planner().plan(request));
+
+      for (PlannedNode n : plan.newNodes()) {
+        String name = "step" + step + "-" + nodes.size();
+        Node node = ExistingNodes.node(name, n.instanceType(), n.zone(), "spot", List.of(), false);
+        Map<String, String> labels = new TreeMap<>(node.labels());
+        labels.put(CT, "spot");
+        nodes.add(
+            new Node(
+                name,
+                labels,
+                node.taints(),
+                node.capacity(),
+                node.allocatable(),
+                node.unschedulable()));
+        for (PodId p : n.pods()) {
+          int index = Integer.parseInt(p.name().substring("web-".length()));
+          bound.add(app("web").requests("1", "2Gi").boundTo(name).build(index));
+        }
+      }
+      // Counted from the nodes and their pods, not by the planner's own bookkeeping.
+      Map<String, Integer> perPool = new TreeMap<>();
+      for (Pod p : bound) {
+        Node on = nodes.stream().filter(x -> x.name().equals(p.nodeName())).findFirst().get();
+        perPool.merge(
+            on.labels().get(WellKnownLabels.INSTANCE_TYPE)
+                + "/"
+                + on.labels().get(WellKnownLabels.ZONE),
+            1,
+            Integer::sum);
+      }
+      int total = 6 * step;
+      Map<String, Integer> perNode = new TreeMap<>();
+      bound.forEach(p -> perNode.merge(p.nodeName(), 1, Integer::sum));
+      // A third (rounded up), or one node's worth, since a node is never split.
+      int cap = Math.max((total + 2) / 3, perNode.values().stream().max(Integer::compare).get());
+      assertThat(bound).hasSize(total);
+      assertThat(perPool.values())
+          .as("step %d: %s", step, perPool)
+          .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(cap));
+    }
+  }
+
+  private static PoolBuilder spotArm() {
+    return pool("spot", 10).require(CT, "spot").require(WellKnownLabels.ARCH, "arm64");
   }
 
   private static PlanRequest request(int replicas) {
