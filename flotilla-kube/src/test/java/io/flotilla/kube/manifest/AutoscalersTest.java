@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.core.workload.Autoscaler;
+import io.flotilla.core.workload.ScalingBehavior;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,10 +95,57 @@ class AutoscalersTest {
                 cpu("{type: Utilization, averageUtilization: 60}")
                     + "  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 60\n"));
 
+    ScalingBehavior.Rules down =
+        new ScalingBehavior.Rules(
+            Duration.ofSeconds(60),
+            ScalingBehavior.Select.MAX,
+            ScalingBehavior.defaultScaleDown().policies());
     assertThat(only(m))
         .isEqualTo(
-            new Autoscaler("team", "scaler", "Deployment/web", 2, 10, 60, Duration.ofSeconds(60)));
+            new Autoscaler("team", "scaler", "Deployment/web", 2, 10, 60, Duration.ofSeconds(60))
+                .withBehavior(new ScalingBehavior(ScalingBehavior.defaultScaleUp(), down)));
     assertThat(m.warnings()).isEmpty();
+  }
+
+  @Test
+  void aFullBehaviorIsReadWithEveryPolicyAndTheUnsetPartsAtKubernetesDefaults() throws Exception {
+    Autoscaler a =
+        only(
+            read(
+                hpa(
+                    "v2",
+                    cpu("{type: Utilization, averageUtilization: 35}")
+                        + "  behavior:\n"
+                        + "    scaleUp:\n"
+                        + "      stabilizationWindowSeconds: 120\n"
+                        + "      selectPolicy: Min\n"
+                        + "      policies:\n"
+                        + "        - {type: Pods, value: 2, periodSeconds: 60}\n"
+                        + "        - {type: Percent, value: 50, periodSeconds: 30}\n"
+                        + "    scaleDown:\n"
+                        + "      selectPolicy: Disabled\n")));
+
+    ScalingBehavior b = a.behavior().orElseThrow();
+    assertThat(b.scaleUp())
+        .isEqualTo(
+            new ScalingBehavior.Rules(
+                Duration.ofSeconds(120),
+                ScalingBehavior.Select.MIN,
+                List.of(
+                    new ScalingBehavior.Policy(
+                        ScalingBehavior.PolicyType.PODS, 2, Duration.ofSeconds(60)),
+                    new ScalingBehavior.Policy(
+                        ScalingBehavior.PolicyType.PERCENT, 50, Duration.ofSeconds(30)))));
+    assertThat(b.scaleDown().select()).isEqualTo(ScalingBehavior.Select.DISABLED);
+    assertThat(b.scaleDown().stabilization()).isEqualTo(Autoscaler.DEFAULT_STABILIZATION);
+    assertThat(b.scaleDown().policies()).isEqualTo(ScalingBehavior.defaultScaleDown().policies());
+    assertThat(a.scaleDownStabilization()).isEqualTo(Autoscaler.DEFAULT_STABILIZATION);
+  }
+
+  @Test
+  void anHpaWithoutBehaviorHasNone() throws Exception {
+    Autoscaler a = only(read(hpa("v2", cpu("{type: Utilization, averageUtilization: 35}"))));
+    assertThat(a.behavior()).isEmpty();
   }
 
   @Test
@@ -310,6 +359,38 @@ class AutoscalersTest {
             15,
             "spec.behavior.scaleDown.stabilizationWindowSeconds",
             "must be less than or equal to 3600, got 3601"),
+        Arguments.of(
+            "unknown select policy",
+            hpa("v2", "  behavior:\n    scaleUp:\n      selectPolicy: Fastest\n"),
+            15,
+            "spec.behavior.scaleUp.selectPolicy",
+            "unknown select policy 'Fastest' (expected one of [Disabled, Max, Min])"),
+        Arguments.of(
+            "policy without a period",
+            hpa(
+                "v2beta2",
+                "  behavior:\n    scaleUp:\n      policies:\n        - {type: Pods, value: 2}\n"),
+            16,
+            "spec.behavior.scaleUp.policies[0].periodSeconds",
+            "missing"),
+        Arguments.of(
+            "policy of an unknown type",
+            hpa(
+                "v2",
+                "  behavior:\n    scaleDown:\n      policies:\n"
+                    + "        - {type: Nodes, value: 2, periodSeconds: 60}\n"),
+            16,
+            "spec.behavior.scaleDown.policies[0].type",
+            "unknown policy type 'Nodes' (expected one of [Percent, Pods])"),
+        Arguments.of(
+            "policy period over 30 minutes",
+            hpa(
+                "v2",
+                "  behavior:\n    scaleDown:\n      policies:\n"
+                    + "        - {type: Percent, value: 10, periodSeconds: 1801}\n"),
+            16,
+            "spec.behavior.scaleDown.policies[0].periodSeconds",
+            "must be between 1 and 1800, got 1801"),
         Arguments.of(
             "v1 zero percent",
             hpa("v1", "  targetCPUUtilizationPercentage: 0\n"),

@@ -8,19 +8,22 @@ import java.util.Deque;
 import java.util.OptionalInt;
 
 /**
- * One HPA's decisions over time, as Kubernetes' controller makes them for an HPA without a {@code
- * behavior} section: the replica calculator's recommendation, scale-down only to the highest
- * recommendation of the last stabilisation window (scale-up at once), at most {@code max(2 x
- * current, 4)} replicas per step, within min..max; a target scaled to 0 is left alone.
+ * One HPA's decisions over time, as Kubernetes' controller makes them. Without a {@code behavior}
+ * section: the replica calculator's recommendation, scale-down only to the highest recommendation
+ * of the last stabilisation window (scale-up at once), at most {@code max(2 x current, 4)} replicas
+ * per step, within min..max. With one: its windows and policies ({@link BehaviorRate}). A target
+ * scaled to 0 is left alone; a target outside min..max is brought to the nearer bound.
  */
 public final class HorizontalPodAutoscaler {
   private record Recommendation(Instant at, int replicas) {}
 
   private final Autoscaler spec;
   private final Deque<Recommendation> recent = new ArrayDeque<>();
+  private final BehaviorRate behavior;
 
   public HorizontalPodAutoscaler(Autoscaler spec) {
     this.spec = spec;
+    this.behavior = spec.behavior().map(BehaviorRate::new).orElse(null);
   }
 
   public Autoscaler spec() {
@@ -57,12 +60,25 @@ public final class HorizontalPodAutoscaler {
       if (metric.isEmpty()) {
         return OptionalInt.empty();
       }
-      int stabilized = stabilize(metric.getAsInt(), now);
-      int upLimit = Math.max(2 * current, 4);
-      desired =
-          Math.max(spec.minReplicas(), Math.min(stabilized, Math.min(spec.maxReplicas(), upLimit)));
+      if (behavior != null) {
+        desired =
+            behavior.normalize(
+                current, metric.getAsInt(), spec.minReplicas(), spec.maxReplicas(), now);
+      } else {
+        int stabilized = stabilize(metric.getAsInt(), now);
+        int upLimit = Math.max(2 * current, 4);
+        desired =
+            Math.max(
+                spec.minReplicas(), Math.min(stabilized, Math.min(spec.maxReplicas(), upLimit)));
+      }
     }
-    return desired == current ? OptionalInt.empty() : OptionalInt.of(desired);
+    if (desired == current) {
+      return OptionalInt.empty();
+    }
+    if (behavior != null) {
+      behavior.scaled(current, desired, now);
+    }
+    return OptionalInt.of(desired);
   }
 
   /** The highest recommendation within the window (this one included), which is remembered. */

@@ -1,23 +1,27 @@
 package io.flotilla.kube.manifest.workload;
 
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
 import io.flotilla.core.workload.Autoscaler;
+import io.flotilla.core.workload.ScalingBehavior;
 import io.flotilla.kube.manifest.source.FieldError;
 import io.flotilla.kube.manifest.source.FieldPath;
 import io.flotilla.kube.manifest.source.Warnings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Reads what the simulator needs of a HorizontalPodAutoscaler beyond its bounds and target ({@link
- * Hpa}): the CPU utilisation it aims at and its scale-down stabilisation window. Only CPU
+ * Hpa}): the CPU utilisation it aims at and its {@code behavior} (stabilisation windows, scaling
+ * policies and select policies, each direction's unset parts at Kubernetes' defaults). Only CPU
  * utilisation is modelled; any other metric is ignored with a warning, and an HPA left without a
  * CPU utilisation target is simulated at {@link Autoscaler#DEFAULT_CPU_UTILIZATION}, as is one
  * without metrics. Values the API server would reject are errors.
@@ -25,8 +29,6 @@ import java.util.TreeSet;
 public final class Autoscalers {
   private static final FieldPath SPEC = FieldPath.of("spec");
   private static final FieldPath METRICS = SPEC.child("metrics");
-  private static final FieldPath SCALE_DOWN_WINDOW =
-      SPEC.child("behavior").child("scaleDown").child("stabilizationWindowSeconds");
   private static final String UTILIZATION = "Utilization";
   private static final Set<String> METRIC_TYPES =
       Set.of("ContainerResource", "External", "Object", "Pods", "Resource");
@@ -36,6 +38,90 @@ public final class Autoscalers {
   private static final int MAX_STABILIZATION_SECONDS = 3600;
 
   private Autoscalers() {}
+
+  /** One direction's {@code behavior} rules as v2 and v2beta2 spell them; nulls where unset. */
+  private record RulesSpec(Integer window, String select, List<PolicySpec> policies) {}
+
+  /** One scaling policy as written. */
+  private record PolicySpec(String type, Integer value, Integer periodSeconds) {}
+
+  private static final FieldPath BEHAVIOR = SPEC.child("behavior");
+  private static final Map<String, ScalingBehavior.Select> SELECT =
+      Map.of(
+          "Max", ScalingBehavior.Select.MAX,
+          "Min", ScalingBehavior.Select.MIN,
+          "Disabled", ScalingBehavior.Select.DISABLED);
+  private static final Map<String, ScalingBehavior.PolicyType> POLICY_TYPES =
+      Map.of(
+          "Pods", ScalingBehavior.PolicyType.PODS, "Percent", ScalingBehavior.PolicyType.PERCENT);
+
+  /**
+   * The HPA with its behavior, each direction's unset parts filled with Kubernetes' defaults, every
+   * value checked as the API server checks it.
+   */
+  private static Autoscaler withBehavior(Autoscaler a, RulesSpec up, RulesSpec down) {
+    ScalingBehavior behavior =
+        new ScalingBehavior(
+            rules(BEHAVIOR.child("scaleUp"), up, ScalingBehavior.defaultScaleUp()),
+            rules(BEHAVIOR.child("scaleDown"), down, ScalingBehavior.defaultScaleDown()));
+    return a.withBehavior(behavior);
+  }
+
+  private static ScalingBehavior.Rules rules(
+      FieldPath at, RulesSpec spec, ScalingBehavior.Rules defaults) {
+    if (spec == null) {
+      return defaults;
+    }
+    Duration window = defaults.stabilization();
+    if (spec.window() != null) {
+      window = Duration.ofSeconds(stabilizationSeconds(at, spec.window()));
+    }
+    ScalingBehavior.Select select = ScalingBehavior.Select.MAX;
+    if (spec.select() != null) {
+      select = SELECT.get(spec.select());
+      if (select == null) {
+        throw new FieldError(
+            at.child("selectPolicy"), unknown("select policy", spec.select(), SELECT.keySet()));
+      }
+    }
+    // The model reads an absent list as empty: either way the defaults apply.
+    List<ScalingBehavior.Policy> policies = defaults.policies();
+    if (spec.policies() != null && !spec.policies().isEmpty()) {
+      policies = new ArrayList<>();
+      for (int i = 0; i < spec.policies().size(); i++) {
+        policies.add(policy(at.child("policies").index(i), spec.policies().get(i)));
+      }
+    }
+    return new ScalingBehavior.Rules(window, select, policies);
+  }
+
+  private static ScalingBehavior.Policy policy(FieldPath at, PolicySpec p) {
+    if (p.type() == null || p.type().isBlank()) {
+      throw new FieldError(at.child("type"), "missing");
+    }
+    ScalingBehavior.PolicyType type = POLICY_TYPES.get(p.type());
+    if (type == null) {
+      throw new FieldError(
+          at.child("type"), unknown("policy type", p.type(), POLICY_TYPES.keySet()));
+    }
+    if (p.value() == null || p.value() < 1) {
+      throw new FieldError(
+          at.child("value"),
+          p.value() == null ? "missing" : "must be greater than 0, got " + p.value());
+    }
+    Integer period = p.periodSeconds();
+    if (period == null || period < 1 || period > ScalingBehavior.MAX_PERIOD.toSeconds()) {
+      throw new FieldError(
+          at.child("periodSeconds"),
+          period == null
+              ? "missing"
+              : "must be between 1 and "
+                  + ScalingBehavior.MAX_PERIOD.toSeconds()
+                  + ", got "
+                  + period);
+    }
+    return new ScalingBehavior.Policy(type, p.value(), Duration.ofSeconds(period));
+  }
 
   /** One metric as every version spells it; {@code resource} is null when it names none. */
   private record Metric(FieldPath at, String type, Resource resource) {}
@@ -52,7 +138,7 @@ public final class Autoscalers {
     if (cpu != null) {
       positive(SPEC.child("targetCPUUtilizationPercentage"), cpu);
     }
-    return of(hpa, cpu, null);
+    return of(hpa, cpu);
   }
 
   public static Autoscaler v2(Hpa hpa, HorizontalPodAutoscaler h, Warnings w) {
@@ -75,11 +161,47 @@ public final class Autoscalers {
       metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
     }
     HorizontalPodAutoscalerBehavior behavior = h.getSpec().getBehavior();
-    var scaleDown = behavior == null ? null : behavior.getScaleDown();
-    return of(
-        hpa,
-        cpuTarget(metrics, w),
-        scaleDown == null ? null : scaleDown.getStabilizationWindowSeconds());
+    Autoscaler autoscaler = of(hpa, cpuTarget(metrics, w));
+    if (behavior == null) {
+      return autoscaler;
+    }
+    return withBehavior(
+        autoscaler, rulesV2(behavior.getScaleUp()), rulesV2(behavior.getScaleDown()));
+  }
+
+  private static RulesSpec rulesV2(HPAScalingRules r) {
+    if (r == null) {
+      return null;
+    }
+    List<PolicySpec> policies = null;
+    if (r.getPolicies() != null) {
+      policies = new ArrayList<>();
+      for (var p : r.getPolicies()) {
+        policies.add(
+            p == null
+                ? new PolicySpec(null, null, null)
+                : new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
+      }
+    }
+    return new RulesSpec(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), policies);
+  }
+
+  private static RulesSpec rulesV2beta2(
+      io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HPAScalingRules r) {
+    if (r == null) {
+      return null;
+    }
+    List<PolicySpec> policies = null;
+    if (r.getPolicies() != null) {
+      policies = new ArrayList<>();
+      for (var p : r.getPolicies()) {
+        policies.add(
+            p == null
+                ? new PolicySpec(null, null, null)
+                : new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
+      }
+    }
+    return new RulesSpec(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), policies);
   }
 
   public static Autoscaler v2beta2(
@@ -105,11 +227,12 @@ public final class Autoscalers {
       metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
     }
     var behavior = h.getSpec().getBehavior();
-    var scaleDown = behavior == null ? null : behavior.getScaleDown();
-    return of(
-        hpa,
-        cpuTarget(metrics, w),
-        scaleDown == null ? null : scaleDown.getStabilizationWindowSeconds());
+    Autoscaler autoscaler = of(hpa, cpuTarget(metrics, w));
+    if (behavior == null) {
+      return autoscaler;
+    }
+    return withBehavior(
+        autoscaler, rulesV2beta2(behavior.getScaleUp()), rulesV2beta2(behavior.getScaleDown()));
   }
 
   /** v2beta1 has no behavior and spells a Resource target as targetAverage{Utilization,Value}. */
@@ -144,7 +267,7 @@ public final class Autoscalers {
       }
       metrics.add(new Metric(at, m == null ? null : m.getType(), resource));
     }
-    return of(hpa, cpuTarget(metrics, w), null);
+    return of(hpa, cpuTarget(metrics, w));
   }
 
   private static Target target(FieldPath resourceAt, String type, Integer utilization) {
@@ -242,26 +365,21 @@ public final class Autoscalers {
     return percent;
   }
 
-  /** The autoscaler; {@code cpu} and {@code windowSeconds} are null where the HPA sets none. */
-  private static Autoscaler of(Hpa hpa, Integer cpu, Integer windowSeconds) {
-    Duration window = Autoscaler.DEFAULT_STABILIZATION;
-    if (windowSeconds != null) {
-      if (windowSeconds < 0) {
-        throw new FieldError(
-            SCALE_DOWN_WINDOW, "must be greater than or equal to zero, got " + windowSeconds);
-      }
-      if (windowSeconds > MAX_STABILIZATION_SECONDS) {
-        throw new FieldError(
-            SCALE_DOWN_WINDOW,
-            "must be less than or equal to "
-                + MAX_STABILIZATION_SECONDS
-                + ", got "
-                + windowSeconds);
-      }
-      window = Duration.ofSeconds(windowSeconds);
+  private static int stabilizationSeconds(FieldPath rulesAt, int seconds) {
+    FieldPath at = rulesAt.child("stabilizationWindowSeconds");
+    if (seconds < 0) {
+      throw new FieldError(at, "must be greater than or equal to zero, got " + seconds);
     }
+    if (seconds > MAX_STABILIZATION_SECONDS) {
+      throw new FieldError(
+          at, "must be less than or equal to " + MAX_STABILIZATION_SECONDS + ", got " + seconds);
+    }
+    return seconds;
+  }
+
+  /** The autoscaler without a behavior; {@code cpu} is null where the HPA sets none. */
+  private static Autoscaler of(Hpa hpa, Integer cpu) {
     int target = cpu == null ? Autoscaler.DEFAULT_CPU_UTILIZATION : cpu;
-    Duration stabilization = window;
     return FieldError.guard(
         SPEC,
         () ->
@@ -272,6 +390,6 @@ public final class Autoscalers {
                 hpa.minReplicas(),
                 hpa.maxReplicas(),
                 target,
-                stabilization));
+                Autoscaler.DEFAULT_STABILIZATION));
   }
 }
