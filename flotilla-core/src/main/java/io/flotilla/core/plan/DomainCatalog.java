@@ -36,6 +36,19 @@ final class DomainCatalog {
 
   /** The domains of the key the class may use, cheapest first is not implied: sorted by name. */
   Set<String> domains(PodClass c, String key) {
+    return memoized(c, key, true);
+  }
+
+  /**
+   * The domains a topology spread of the class counts: those it may use, plus those of existing
+   * nodes whose taints it does not tolerate (nodeTaintsPolicy Ignore, Kubernetes' default: "all
+   * nodes are included" in the skew, though the pod cannot run there).
+   */
+  Set<String> spreadDomains(PodClass c, String key) {
+    return memoized(c, key, false);
+  }
+
+  private Set<String> memoized(PodClass c, String key, boolean honourTaints) {
     List<Object> memoKey =
         List.of(
             c.terms(),
@@ -44,12 +57,13 @@ final class DomainCatalog {
             c.domain(),
             c.avoidSoftTaints(),
             c.template().hostPorts(),
-            key);
-    return memo.computeIfAbsent(memoKey, k -> compute(c, key));
+            key,
+            honourTaints);
+    return memo.computeIfAbsent(memoKey, k -> compute(c, key, honourTaints));
   }
 
-  private Set<String> compute(PodClass c, String key) {
-    Set<String> values = new TreeSet<>(fleet.domains(c, key));
+  private Set<String> compute(PodClass c, String key, boolean honourTaints) {
+    Set<String> values = new TreeSet<>(fleet.domains(c, key, honourTaints));
     for (Candidates.Allowed a : candidates.raw(c, c.terms())) {
       TypeGroup g = a.group();
       for (int i = 0; i < g.offerings().size(); i++) {

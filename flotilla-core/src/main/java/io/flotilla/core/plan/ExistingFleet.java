@@ -7,6 +7,7 @@ import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.resource.Resources;
+import io.flotilla.core.taint.Taint;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -95,15 +96,19 @@ final class ExistingFleet {
     return total;
   }
 
-  /** Values of a topology key on the nodes the class may use (by its required terms). */
-  Set<String> domains(PodClass c, String key) {
+  /**
+   * Values of a topology key on the nodes the class may use (by its required terms); with {@code
+   * honourTaints} false, also on those whose taints it does not tolerate.
+   */
+  Set<String> domains(PodClass c, String key, boolean honourTaints) {
     c = c.withTerms(ClassPreparation.requiredTerms(c));
     Set<String> values = new TreeSet<>();
     for (Node n : nodes) {
       String v = n.labels().get(key);
+      List<Taint> taints = honourTaints ? n.taints() : List.of();
       if (v != null
           && !n.unschedulable()
-          && Compatibility.whyNot(c, NodeTemplate.of(n.labels()), n.taints(), arch(n)) == null) {
+          && Compatibility.whyNot(c, NodeTemplate.of(n.labels()), taints, arch(n)) == null) {
         values.add(v);
       }
     }

@@ -113,7 +113,7 @@ final class SpreadQuotas {
     // (ClassPreparation.relaxPinned). Domains a pin from an earlier spread rules out take none of
     // these pods, but still bound the others: none may exceed their minimum by more than maxSkew.
     Set<String> eligible =
-        catalog.domains(eligibility(c).withPods(c.id(), c.pods(), Map.of()), topologyKey);
+        catalog.spreadDomains(eligibility(c).withPods(c.id(), c.pods(), Map.of()), topologyKey);
     Set<String> domains = catalog.domains(eligibility(c), topologyKey);
     if (domains.isEmpty()) {
       if (usable.test(c)) {

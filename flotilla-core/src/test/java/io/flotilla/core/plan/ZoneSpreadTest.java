@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.taint.Effect;
+import io.flotilla.core.taint.Taint;
 import io.flotilla.core.testing.ExistingNodes;
 import io.flotilla.core.testing.Planning;
 import java.util.Collections;
@@ -52,6 +54,29 @@ class ZoneSpreadTest {
 
     assertThat(result.countBy(ZONE))
         .containsOnly(Map.entry("us-east-1a", 2), Map.entry("us-east-1b", 2));
+  }
+
+  @Test
+  void aZoneOnlyANodeWithAnUntoleratedTaintHasStillCountsForTheSkew() {
+    // nodeTaintsPolicy defaults to Ignore: the tainted node's zone is a domain with 0 pods, so
+    // after one pod in each reachable zone the third would make a skew of 2 and stays pending.
+    var result =
+        Planning.request()
+            .pool(pool("ab", 10).require(ZONE, "us-east-1a", "us-east-1b"))
+            .node(
+                ExistingNodes.node(
+                    "old",
+                    "m5.large",
+                    "us-east-1c",
+                    null,
+                    List.of(new Taint("dedicated", "batch", Effect.NO_SCHEDULE)),
+                    false))
+            .pods(app("web").requests("500m", "512Mi").spread(ZONE, 1, null).replicas(3))
+            .plan();
+
+    assertThat(result.countBy(ZONE))
+        .containsOnly(Map.entry("us-east-1a", 1), Map.entry("us-east-1b", 1));
+    assertThat(result.plan().unschedulable()).hasSize(1);
   }
 
   @Test

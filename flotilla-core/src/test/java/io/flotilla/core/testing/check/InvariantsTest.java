@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.core.label.Operator;
 import io.flotilla.core.label.Requirement;
 import io.flotilla.core.label.WellKnownLabels;
+import io.flotilla.core.node.Node;
 import io.flotilla.core.nodepool.KubeletConfig;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanOptions;
@@ -396,6 +397,31 @@ class InvariantsTest {
               .pods(PodBuilder.app("web").requests("1", "1Gi").spread(ZONE, 1, null).replicas(3))
               .build();
       assertSound(request, zones(request, "ab", A, A, B));
+    }
+
+    /**
+     * Kubernetes' default nodeTaintsPolicy is Ignore: a node whose taint the pods do not tolerate
+     * still counts, so its zone is an eligible domain even though they cannot run there.
+     */
+    @Test
+    void aZoneOnlyATaintedNodeHasIsStillAnEligibleDomain() {
+      Node tainted = ExistingNodes.node("old", "m5.large", C, null, List.of(DEDICATED), false);
+      PlanRequest request =
+          Planning.request()
+              .pool(PoolBuilder.pool("ab", 10).require(ZONE, A, B))
+              .node(tainted)
+              .pods(PodBuilder.app("web").requests("1", "1Gi").spread(ZONE, 1, null).replicas(3))
+              .build();
+      assertThat(check(request, zones(request, "ab", A, A, B)).topologySpread())
+          .hasSize(2)
+          .allSatisfy(
+              v -> assertThat(v).contains("us-east-1a holds 2 matching pods").contains("is 0"));
+      HandPlan twoThenStuck =
+          HandPlan.of(request)
+              .launch("n0", "ab", "m5.large", A, OD, "web-0")
+              .launch("n1", "ab", "m5.large", B, OD, "web-1")
+              .unschedulable("web-2", "zone spread");
+      assertThat(check(request, twoThenStuck).topologySpread()).isEmpty();
     }
 
     @Test

@@ -20,10 +20,10 @@ import java.util.TreeSet;
  * <ul>
  *   <li>p's node must carry label K (kube-scheduler filters out nodes without it);
  *   <li>a node is <em>counted</em> for p when it carries K, p's required node affinity holds on its
- *       labels, p tolerates its NoSchedule/NoExecute taints and it runs p's architecture
- *       (nodeAffinityPolicy Honor; taints as nodeTaintsPolicy Honor); count(v) is the number of
- *       pods in p's namespace matching S on counted nodes whose K is v (bound and placed pods, p
- *       included);
+ *       labels and it runs p's architecture (nodeAffinityPolicy Honor), whatever its taints
+ *       (nodeTaintsPolicy Ignore: Kubernetes' default when the constraint names no policy, "all
+ *       nodes are included"); count(v) is the number of pods in p's namespace matching S on counted
+ *       nodes whose K is v (bound and placed pods, p included);
  *   <li>the <em>eligible domains</em> are the values of K on counted nodes that are schedulable
  *       (not cordoned), plus the values the pools could give a new node p may run on: the K label
  *       of any node the pool could launch that admits p (its pool taints tolerated, p's affinity
@@ -114,7 +114,8 @@ final class Spread {
     Set<String> eligible = new TreeSet<>();
     for (NodeView n : cluster.nodes) {
       String v = n.label(key);
-      if (v == null || cluster.refusal(p, n).isPresent()) {
+      // Taints play no part (nodeTaintsPolicy Ignore), so none are passed.
+      if (v == null || cluster.refusal(p, n.labels::get, List.of()).isPresent()) {
         continue;
       }
       if (!n.cordoned) {
