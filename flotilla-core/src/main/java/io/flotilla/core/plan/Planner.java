@@ -1,8 +1,10 @@
 package io.flotilla.core.plan;
 
+import io.flotilla.core.node.Node;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
+import io.flotilla.core.taint.Effect;
 import io.flotilla.core.taint.Taint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +32,9 @@ public final class Planner {
   }
 
   private final Strategy strategy;
+
+  /** What pools make of instance types, shared by this planner's plans (pure; see there). */
+  private final TypeLevels levels = new TypeLevels();
 
   public Planner() {
     this(Strategy.OPTIMIZED);
@@ -59,9 +64,12 @@ public final class Planner {
   }
 
   private Outcome relaxing(PlanRequest request, boolean withLowerBound) {
-    // Karpenter relaxes soft constraints (preferred node affinity, ScheduleAnyway spreads) of a
-    // pod it cannot place. Pods left over while theirs were in force are planned again without
-    // them; if some still are, every pod of their workloads gives them up in a last attempt.
+    // Karpenter relaxes soft constraints (preferred node affinity, ScheduleAnyway spreads, and
+    // last PreferNoSchedule taints) of a pod it cannot place. Pods left over while theirs were in
+    // force are planned again without them; if some still are, every pod of their workloads gives
+    // them up in a last attempt. A class avoids soft-tainted pools while it could launch elsewhere
+    // at all, so pods that room or limits strand there get the taints tolerated on the retry.
+    boolean softTaints = hasSoftTaints(request);
     Outcome outcome = planOnce(request, withLowerBound);
     for (int attempt = 0; attempt < 2; attempt++) {
       Set<PodId> stranded = new HashSet<>();
@@ -72,7 +80,7 @@ public final class Planner {
       List<Pod> retried = new ArrayList<>();
       boolean any = false;
       for (Pod p : request.pods()) {
-        if (stranded.contains(p.id()) && p.hasSoftConstraints()) {
+        if (stranded.contains(p.id()) && relaxable(p, softTaints)) {
           owners.add(p.owner());
           any = true;
         }
@@ -82,14 +90,38 @@ public final class Planner {
       }
       for (Pod p : request.pods()) {
         boolean relax =
-            p.hasSoftConstraints()
+            relaxable(p, softTaints)
                 && (stranded.contains(p.id()) || (attempt == 1 && owners.contains(p.owner())));
-        retried.add(relax ? p.withoutSoftConstraints() : p);
+        retried.add(relax ? relaxed(p, softTaints) : p);
       }
       request = request.withPods(retried);
       outcome = planOnce(request, withLowerBound);
     }
     return outcome;
+  }
+
+  private static boolean relaxable(Pod p, boolean softTaints) {
+    return p.hasSoftConstraints() || (softTaints && !p.bound() && !p.toleratesSoftTaints());
+  }
+
+  private static Pod relaxed(Pod p, boolean softTaints) {
+    Pod out = p.withoutSoftConstraints();
+    return softTaints ? out.toleratingSoftTaints() : out;
+  }
+
+  /** Whether some pool or existing node has a PreferNoSchedule taint a pod might avoid. */
+  private static boolean hasSoftTaints(PlanRequest request) {
+    for (NodePool pool : request.pools()) {
+      if (pool.taints().stream().anyMatch(t -> t.effect() == Effect.PREFER_NO_SCHEDULE)) {
+        return true;
+      }
+    }
+    for (Node n : request.nodes()) {
+      if (n.taints().stream().anyMatch(t -> t.effect() == Effect.PREFER_NO_SCHEDULE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How often a plan is made again without the pods the guards took back. */
@@ -106,7 +138,7 @@ public final class Planner {
     request.daemonSets().forEach(d -> requested.addAll(d.template().requests().names()));
     Dimensions dims = new Dimensions(requested);
 
-    ShapeFactory factory = new ShapeFactory(request.catalog(), request.daemonSets(), dims);
+    ShapeFactory factory = new ShapeFactory(request.catalog(), request.daemonSets(), dims, levels);
     List<List<NodePool>> tiers = tiers(request.pools());
     List<TypeGroup> groups = new ArrayList<>();
     for (List<NodePool> tier : tiers) {

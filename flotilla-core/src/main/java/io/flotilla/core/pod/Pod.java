@@ -2,7 +2,9 @@ package io.flotilla.core.pod;
 
 import io.flotilla.core.label.NodeAffinity;
 import io.flotilla.core.resource.Resources;
+import io.flotilla.core.taint.Effect;
 import io.flotilla.core.taint.Toleration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,6 +229,44 @@ public record Pod(
   }
 
   /** Whether it has soft constraints a scheduler gives up before leaving it pending. */
+  /** A toleration of every PreferNoSchedule taint (empty key, operator Exists). */
+  public static final Toleration ANY_SOFT_TAINT =
+      new Toleration("", true, "", Effect.PREFER_NO_SCHEDULE);
+
+  /** Whether it tolerates every PreferNoSchedule taint. */
+  public boolean toleratesSoftTaints() {
+    return tolerations.contains(ANY_SOFT_TAINT)
+        || tolerations.stream()
+            .anyMatch(t -> t.key().isEmpty() && t.exists() && t.effect() == null);
+  }
+
+  /**
+   * The same pod tolerating every PreferNoSchedule taint: Karpenter's last relaxation of a pod it
+   * cannot place otherwise.
+   */
+  public Pod toleratingSoftTaints() {
+    if (toleratesSoftTaints()) {
+      return this;
+    }
+    List<Toleration> more = new ArrayList<>(tolerations);
+    more.add(ANY_SOFT_TAINT);
+    return new Pod(
+        id,
+        labels,
+        requests,
+        nodeAffinity,
+        more,
+        topologySpread,
+        antiAffinity,
+        affinity,
+        architectures,
+        hostPorts,
+        owner,
+        nodeName,
+        unresolvedImages,
+        doNotDisrupt);
+  }
+
   public boolean hasSoftConstraints() {
     return !nodeAffinity.preferred().isEmpty() || topologySpread.stream().anyMatch(s -> !s.hard());
   }

@@ -27,11 +27,11 @@ class PlannerAllConstraintsPropertiesTest {
   /**
    * Kinds left out of the test of every invariant, each with what today's planner breaks when the
    * kind is added to all the others (seeds 0 to 299). None: with every kind mixed in, the planner
-   * keeps every invariant the checker covers. Beyond these seeds (300 to 699) 2 problems still
-   * break (seeds 428 and 498): pool0 (im instances, a cpu limit of 18) is said to have no instance
-   * type for a pod while the checker finds an im4gn.xlarge within its limit, and so a pod goes to a
-   * lighter pool. The zone spreads that broke at 493 and 684 were the checker's: it honoured
-   * taints, where Kubernetes' default nodeTaintsPolicy is Ignore, as the planner counts.
+   * keeps every invariant the checker covers. Beyond these seeds (300 to 699) 1 problem still
+   * breaks (seed 498, a weight order: a pod in a lighter pool while pool0, with a PreferNoSchedule
+   * taint, could launch for it). Fixed from that range: 428 (pods a node group's maximum stranded
+   * were never let onto the soft-tainted pool) and the zone spreads at 493 and 684 (the checker
+   * honoured taints, where Kubernetes' default nodeTaintsPolicy is Ignore).
    */
   static final Set<Kind> NOT_YET = EnumSet.noneOf(Kind.class);
 

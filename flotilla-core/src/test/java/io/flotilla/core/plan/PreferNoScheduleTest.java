@@ -32,6 +32,23 @@ class PreferNoScheduleTest {
   }
 
   @Test
+  void podsTheUntaintedPoolsLimitLeavesOverGoToTheSoftTaintedPoolRatherThanPending() {
+    // The plain pool can launch for the class, so it avoids the tainted pool; but the plain
+    // pool's cpu limit holds only some of the pods, and Karpenter tolerates PreferNoSchedule taints
+    // last rather than leave a pod pending.
+    var result =
+        Planning.request()
+            .pool(pool("spot-group", 100).taint(SPOT))
+            .pool(pool("plain", 10).limit("cpu", "8"))
+            .pods(app("web").requests("3", "1Gi").replicas(6))
+            .plan();
+
+    assertThat(result.plan().unschedulable()).isEmpty();
+    assertThat(result.newNodes()).anyMatch(n -> n.nodePool().equals("plain"));
+    assertThat(result.newNodes()).anyMatch(n -> n.nodePool().equals("spot-group"));
+  }
+
+  @Test
   void aTolerantPodStillPrefersTheHigherWeightSoftTaintedPool() {
     var result =
         Planning.request()
