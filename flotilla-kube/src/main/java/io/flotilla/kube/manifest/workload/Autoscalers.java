@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads what the simulator needs of a HorizontalPodAutoscaler beyond its bounds and target ({@link
@@ -170,38 +171,37 @@ public final class Autoscalers {
   }
 
   private static RulesSpec rulesV2(HPAScalingRules r) {
-    if (r == null) {
-      return null;
-    }
-    List<PolicySpec> policies = null;
-    if (r.getPolicies() != null) {
-      policies = new ArrayList<>();
-      for (var p : r.getPolicies()) {
-        policies.add(
-            p == null
-                ? new PolicySpec(null, null, null)
-                : new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
-      }
-    }
-    return new RulesSpec(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), policies);
+    return r == null
+        ? null
+        : rulesSpec(
+            r.getStabilizationWindowSeconds(),
+            r.getSelectPolicy(),
+            r.getPolicies(),
+            p -> new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
   }
 
   private static RulesSpec rulesV2beta2(
       io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HPAScalingRules r) {
-    if (r == null) {
-      return null;
-    }
-    List<PolicySpec> policies = null;
-    if (r.getPolicies() != null) {
-      policies = new ArrayList<>();
-      for (var p : r.getPolicies()) {
-        policies.add(
-            p == null
-                ? new PolicySpec(null, null, null)
-                : new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
+    return r == null
+        ? null
+        : rulesSpec(
+            r.getStabilizationWindowSeconds(),
+            r.getSelectPolicy(),
+            r.getPolicies(),
+            p -> new PolicySpec(p.getType(), p.getValue(), p.getPeriodSeconds()));
+  }
+
+  /** The version's rules as one value; a null policy in the list is one with every field unset. */
+  private static <P> RulesSpec rulesSpec(
+      Integer window, String select, List<P> policies, Function<P, PolicySpec> spec) {
+    List<PolicySpec> out = null;
+    if (policies != null) {
+      out = new ArrayList<>();
+      for (P p : policies) {
+        out.add(p == null ? new PolicySpec(null, null, null) : spec.apply(p));
       }
     }
-    return new RulesSpec(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), policies);
+    return new RulesSpec(window, select, out);
   }
 
   public static Autoscaler v2beta2(
