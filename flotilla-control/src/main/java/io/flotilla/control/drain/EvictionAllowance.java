@@ -1,37 +1,26 @@
 package io.flotilla.control.drain;
 
 import io.flotilla.core.pod.Pod;
-import io.flotilla.core.workload.DisruptionBudget;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * How many more pods each PodDisruptionBudget lets go now, as the disruption controller counts:
  * covered pods bound and not being evicted are healthy. Taking an eviction uses one disruption of
- * every budget covering the pod.
+ * every budget covering the pod. Starts from the counts its view worked out (once per view), so a
+ * new allowance per drained node costs the number of budgets, not a scan of every pod.
  */
 public final class EvictionAllowance {
-  private final List<DisruptionBudget> budgets;
-  private final Map<DisruptionBudget, Integer> left = new HashMap<>();
+  private final ClusterPods.Coverage coverage;
+  private final int[] left;
 
   public EvictionAllowance(ClusterPods cluster) {
-    this.budgets = cluster.budgets();
-    for (DisruptionBudget b : budgets) {
-      List<Pod> covered = cluster.pods().stream().filter(b::covers).toList();
-      int healthy =
-          (int)
-              covered.stream()
-                  .filter(p -> p.bound() && !cluster.terminating().contains(p.id()))
-                  .count();
-      left.put(b, b.disruptionsAllowed(covered, healthy));
-    }
+    this.coverage = cluster.coverage();
+    this.left = coverage.allowed.clone();
   }
 
   /** Whether every budget covering the pod allows one more disruption now. */
   public boolean allows(Pod pod) {
-    for (DisruptionBudget b : budgets) {
-      if (b.covers(pod) && left.get(b) <= 0) {
+    for (int b : coverage.covering(pod)) {
+      if (left[coverage.slotOf[b]] <= 0) {
         return false;
       }
     }
@@ -43,10 +32,8 @@ public final class EvictionAllowance {
     if (!allows(pod)) {
       return false;
     }
-    for (DisruptionBudget b : budgets) {
-      if (b.covers(pod)) {
-        left.merge(b, -1, Integer::sum);
-      }
+    for (int b : coverage.covering(pod)) {
+      left[coverage.slotOf[b]]--;
     }
     return true;
   }

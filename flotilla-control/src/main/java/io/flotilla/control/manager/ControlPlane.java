@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,8 @@ public final class ControlPlane {
    */
   public Optional<Instant> reconcile(Instant now) {
     List<Pod> pods = ports.cluster().pods();
-    Map<PodId, Pod> byId = new LinkedHashMap<>();
+    // Only looked up (every pass, every pod): hashed, sized for them at once.
+    Map<PodId, Pod> byId = new HashMap<>(2 * pods.size());
     pods.forEach(p -> byId.put(p.id(), p));
     List<Node> nodes = ports.cluster().nodes();
     List<NodeClaim> claims = ports.cluster().nodeClaims();

@@ -13,6 +13,7 @@ import io.flotilla.ports.cluster.NodeClaim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,9 @@ final class ControlState {
   private final Map<String, Warned> warned = new TreeMap<>();
   private final Map<String, String> disrupting = new TreeMap<>();
   private final Map<String, CheckpointProgress> checkpoints = new TreeMap<>();
-  private final Map<String, Instant> readySince = new TreeMap<>();
-  private final Map<String, Instant> emptySince = new TreeMap<>();
+  // Looked up by node, never walked in order: hashed (every pass touches every node).
+  private final Map<String, Instant> readySince = new HashMap<>();
+  private final Map<String, Instant> emptySince = new HashMap<>();
   private final Set<PodId> replacing = new LinkedHashSet<>();
   private final List<LaunchResult.RetryAt> retries = new ArrayList<>();
   private final Nominations nominations = new Nominations();
@@ -135,6 +137,9 @@ final class ControlState {
   /** Pods of warned nodes whose replacement was asked for and not yet planned. */
   Set<PodId> replacing(List<Pod> pods, Set<PodId> terminating) {
     Set<PodId> out = new LinkedHashSet<>();
+    if (replacing.isEmpty()) {
+      return out; // the common case, without a look at every pod
+    }
     for (Pod p : pods) {
       if (replacing.contains(p.id()) && p.bound() && !terminating.contains(p.id())) {
         out.add(p.id());
@@ -167,7 +172,8 @@ final class ControlState {
 
   List<LaunchResult.RetryAt> dueRetries(Instant now) {
     List<LaunchResult.RetryAt> due = retries.stream().filter(r -> !now.isBefore(r.at())).toList();
-    retries.removeAll(due);
+    // By the same test, not by equality: comparing whole launches against each other is quadratic.
+    retries.removeIf(r -> !now.isBefore(r.at()));
     return due;
   }
 

@@ -13,6 +13,7 @@ import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,21 @@ final class ShapeFactory {
   private final Catalog catalog;
   private final List<DaemonSet> daemonSets;
   private final Dimensions dims;
+  private final TypeLevels levels;
   private final Map<TypeGroup, Map<Offering, Map<Map<String, String>, Shape>>> shapes =
       new java.util.IdentityHashMap<>();
   private int nextShapeId;
 
   ShapeFactory(Catalog catalog, List<DaemonSet> daemonSets, Dimensions dims) {
+    this(catalog, daemonSets, dims, new TypeLevels());
+  }
+
+  /** A factory that takes what pools make of types from (and adds it to) {@code levels}. */
+  ShapeFactory(Catalog catalog, List<DaemonSet> daemonSets, Dimensions dims, TypeLevels levels) {
     this.catalog = catalog;
     this.daemonSets = daemonSets;
     this.dims = dims;
+    this.levels = levels;
   }
 
   List<String> zones() {
@@ -50,12 +58,12 @@ final class ShapeFactory {
       if (offerings.isEmpty()) {
         continue;
       }
-      Map<String, String> base = baseLabels(pool, type);
-      Requirements open = open(pool, base);
-      NodeTemplate typeLevel = new NodeTemplate(base, null, null, open);
-      if (!admitsType(pool, typeLevel)) {
+      TypeLevels.Level level = levels.of(pool, type, catalog.region(), () -> level(pool, type));
+      if (!level.admitted()) {
         continue;
       }
+      Map<String, String> base = level.base();
+      Requirements open = level.open();
       List<Offering> admitted = new ArrayList<>();
       for (Offering o : offerings) {
         if (pool.nodeClass().allowsZone(o.zone())
@@ -65,8 +73,8 @@ final class ShapeFactory {
           admitted.add(o);
         }
       }
-      Resources allocatable = Allocatable.of(type, pool.kubelet(), pool.nodeClass());
-      Resources capacity = Allocatable.capacity(type, pool.kubelet(), pool.nodeClass());
+      Resources allocatable = level.allocatable();
+      Resources capacity = level.capacity();
       // Offerings are addressed by bits of a long: a type sold in more places (Local Zones from a
       // price file) is split into several groups of the same type.
       for (int from = 0; from < admitted.size(); from += TypeGroup.MAX_OFFERINGS) {
@@ -167,6 +175,21 @@ final class ShapeFactory {
       }
     }
     return pins;
+  }
+
+  /** What the pool makes of the type, before offerings: see {@link TypeLevels}. */
+  private TypeLevels.Level level(NodePool pool, InstanceType type) {
+    // Shared by every plan that meets the type again: read-only.
+    Map<String, String> base = Collections.unmodifiableMap(baseLabels(pool, type));
+    Requirements open = open(pool, base);
+    NodeTemplate typeLevel = new NodeTemplate(base, null, null, open);
+    boolean admitted = admitsType(pool, typeLevel);
+    return new TypeLevels.Level(
+        base,
+        open,
+        admitted,
+        admitted ? Allocatable.of(type, pool.kubelet(), pool.nodeClass()) : null,
+        admitted ? Allocatable.capacity(type, pool.kubelet(), pool.nodeClass()) : null);
   }
 
   private Map<String, String> baseLabels(NodePool pool, InstanceType type) {

@@ -1,7 +1,6 @@
 package io.flotilla.core.pod;
 
 import io.flotilla.core.label.Requirement;
-import io.flotilla.core.label.Requirements;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,22 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     matchExpressions = List.copyOf(matchExpressions);
   }
 
+  /**
+   * Whether the labels satisfy the selector: each matchLabels entry as an In requirement of its one
+   * value, each expression as itself (checked in place, without building requirements per call:
+   * budgets are matched against every pod on every pass).
+   */
   public boolean matches(Map<String, String> labels) {
-    return Requirements.fromLabels(matchLabels).matches(labels)
-        && new Requirements(matchExpressions).matches(labels);
+    for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+      if (!e.getValue().equals(labels.get(e.getKey()))) {
+        return false;
+      }
+    }
+    for (Requirement r : matchExpressions) {
+      if (!r.matches(labels.get(r.key()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

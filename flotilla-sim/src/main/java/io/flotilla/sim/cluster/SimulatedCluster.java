@@ -54,6 +54,12 @@ public final class SimulatedCluster implements Cluster {
   private int pending;
   private long sequence;
   private long version;
+  // What the readers were last handed, kept until pods, nodes or claims change (a pass reads them
+  // several times, and after every event that changed nothing they are read again).
+  private List<Pod> podsSnapshot;
+  private Set<PodId> terminatingSnapshot;
+  private List<Node> nodesSnapshot;
+  private List<NodeClaim> claimsSnapshot;
 
   public SimulatedCluster(
       EventQueue queue,
@@ -181,19 +187,29 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public List<Pod> pods() {
-    List<Pod> out = new ArrayList<>(pods.size());
-    pods.values().forEach(e -> out.add(e.pod));
-    return out;
+    if (podsSnapshot == null) {
+      List<Pod> out = new ArrayList<>(pods.size());
+      pods.values().forEach(e -> out.add(e.pod));
+      // Immutable as List.copyOf makes them, so readers that copy it get it back as it is.
+      podsSnapshot = List.copyOf(out);
+    }
+    return podsSnapshot;
   }
 
   @Override
   public Set<PodId> terminating() {
-    return Set.copyOf(terminating);
+    if (terminatingSnapshot == null) {
+      terminatingSnapshot = Set.copyOf(terminating);
+    }
+    return terminatingSnapshot;
   }
 
   @Override
   public List<Node> nodes() {
-    return List.copyOf(nodes.values());
+    if (nodesSnapshot == null) {
+      nodesSnapshot = List.copyOf(nodes.values());
+    }
+    return nodesSnapshot;
   }
 
   /** The claim of that name, or null. */
@@ -203,7 +219,10 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public List<NodeClaim> nodeClaims() {
-    return List.copyOf(claims.values());
+    if (claimsSnapshot == null) {
+      claimsSnapshot = List.copyOf(claims.values());
+    }
+    return claimsSnapshot;
   }
 
   @Override
@@ -245,6 +264,8 @@ public final class SimulatedCluster implements Cluster {
       if (filter.whyNot(pod) == null) {
         Entry e = new Entry(pod, null, budgets.covering(pod), ++sequence);
         e.boundAt = queue.now();
+        // The node's pods join after the listener heard of the node.
+        dropSnapshots();
         pods.put(pod.id(), e);
         byId.put(pod.id(), e);
         podsOnNode.computeIfAbsent(claimName, n -> new TreeSet<>()).add(pod.id());
@@ -307,11 +328,11 @@ public final class SimulatedCluster implements Cluster {
     count(e, -1);
     e.terminating = true;
     terminating.add(id);
+    changed();
     if (e.pod.bound()) {
       budgets.healthy(e.budgets, -1);
       listener.podTerminating(e.pod, queue.now());
     }
-    changed();
     // A ReplicaSet stops counting a terminating pod, and so does a Job (podReplacementPolicy
     // TerminatingOrFailed, the default): both replace it at once.
     if (e.owner != null && e.owner.spec.kind() != Workload.Kind.STATEFUL_SET) {
@@ -494,8 +515,17 @@ public final class SimulatedCluster implements Cluster {
     }
   }
 
+  /** Pods, nodes or claims changed (called before or right after each change, never later). */
   private void changed() {
     version++;
+    dropSnapshots();
+  }
+
+  private void dropSnapshots() {
+    podsSnapshot = null;
+    terminatingSnapshot = null;
+    nodesSnapshot = null;
+    claimsSnapshot = null;
   }
 
   private static String key(String namespace, String name) {

@@ -8,7 +8,9 @@ import io.flotilla.core.pod.PodAffinityTerm;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +31,51 @@ public final class KubeScheduler {
   /** A binding the scheduler chose. */
   public record Binding(PodId pod, String node) {}
 
-  /** A node's filter, built once per node object (a cordon makes a new one). */
-  private record CachedFilter(Node node, NodeFilter filter) {}
+  /**
+   * A node's filter, built once per node object (a cordon makes a new one), with its verdicts on
+   * the pod shapes seen so far (they depend on the node's labels and taints and the pod's shape
+   * only).
+   */
+  private static final class CachedFilter {
+    private static final byte UNKNOWN = 0;
+    private static final byte PASSES = 1;
+    private static final byte FAILS = 2;
+
+    final Node node;
+    private final NodeFilter filter;
+    // By filter shape number: whether the shape passes, once known.
+    private byte[] verdicts = new byte[16];
+
+    CachedFilter(Node node, NodeFilter filter) {
+      this.node = node;
+      this.filter = filter;
+    }
+
+    boolean passes(Pod pod, int shape) {
+      if (shape >= verdicts.length) {
+        verdicts = Arrays.copyOf(verdicts, Math.max(shape + 1, 2 * verdicts.length));
+      }
+      if (verdicts[shape] == UNKNOWN) {
+        verdicts[shape] = filter.whyNot(pod) == null ? PASSES : FAILS;
+      }
+      return verdicts[shape] == PASSES;
+    }
+  }
+
+  private static final int MAX_FILTER_SHAPES = 4096;
+
+  /** Numbers for the filter shapes met so far, so nodes keep their verdicts in arrays. */
+  private final Map<Same, Integer> filterShapes = new HashMap<>();
 
   private final Map<String, CachedFilter> filters = new HashMap<>();
 
   /** The bindings for the pending pods that fit somewhere now. */
   public List<Binding> schedule(List<Pod> pods, List<Node> nodes, Set<PodId> terminating) {
+    if (filterShapes.size() > MAX_FILTER_SHAPES) {
+      // Pods that share no objects each make a shape: start over rather than grow without end.
+      filterShapes.clear();
+      filters.clear();
+    }
     Map<String, Room> rooms = new LinkedHashMap<>();
     for (Node n : nodes) {
       rooms.put(n.name(), new Room(n, filterOf(n)));
@@ -52,11 +92,19 @@ public final class KubeScheduler {
       }
     }
     List<Binding> out = new ArrayList<>();
+    // Rooms only fill up during a call, so a pod like one that found no node finds none either
+    // (thousands of pending pods of a few workloads cost a few scans, not one each).
+    Set<Shape> homeless = new HashSet<>();
     for (Pod pod : pending) {
+      Shape shape = Shape.of(pod);
+      if (homeless.contains(shape)) {
+        continue;
+      }
+      int filterShape = filterShapes.computeIfAbsent(shape.filter(), f -> filterShapes.size());
       Room best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (Room room : rooms.values()) {
-        if (!room.fits(pod)) {
+        if (!room.fits(pod, filterShape)) {
           continue;
         }
         double score = room.scoreAfter(pod);
@@ -68,18 +116,58 @@ public final class KubeScheduler {
       if (best != null) {
         best.add(pod);
         out.add(new Binding(pod.id(), best.node.name()));
+      } else {
+        homeless.add(shape);
       }
     }
     return out;
   }
 
-  private NodeFilter filterOf(Node n) {
+  /**
+   * What of a pod its feasibility on a node depends on, compared by reference: the pods of one
+   * workload share their template's objects, so they share a shape (pods with equal but distinct
+   * objects merely do not share one). {@code filter} is the part {@link NodeFilter} reads.
+   */
+  private record Shape(Same filter, Same room, String namespace) {
+    static Shape of(Pod p) {
+      return new Shape(
+          new Same(p.tolerations(), p.architectures(), p.nodeAffinity()),
+          new Same(p.requests(), p.antiAffinity(), null),
+          p.id().namespace());
+    }
+  }
+
+  /** Up to three objects, equal when the very same objects. */
+  private static final class Same {
+    private final Object a;
+    private final Object b;
+    private final Object c;
+
+    Same(Object a, Object b, Object c) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.a == a && s.b == b && s.c == c;
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * System.identityHashCode(a) + System.identityHashCode(b)) * 31
+          + System.identityHashCode(c);
+    }
+  }
+
+  private CachedFilter filterOf(Node n) {
     CachedFilter cached = filters.get(n.name());
-    if (cached == null || cached.node() != n) {
+    if (cached == null || cached.node != n) {
       cached = new CachedFilter(n, NodeFilter.of(n));
       filters.put(n.name(), cached);
     }
-    return cached.filter();
+    return cached;
   }
 
   /**
@@ -88,12 +176,12 @@ public final class KubeScheduler {
    */
   private static final class Room {
     final Node node;
-    final NodeFilter filter;
+    final CachedFilter filter;
     final Map<String, Long> used = new HashMap<>();
     int count;
     final List<Pod> bound = new ArrayList<>();
 
-    Room(Node node, NodeFilter filter) {
+    Room(Node node, CachedFilter filter) {
       this.node = node;
       this.filter = filter;
     }
@@ -121,8 +209,8 @@ public final class KubeScheduler {
       return true;
     }
 
-    boolean fits(Pod pod) {
-      if (filter.whyNot(pod) != null) {
+    boolean fits(Pod pod, int shape) {
+      if (!filter.passes(pod, shape)) {
         return false;
       }
       long maxPods = node.allocatable().get(PODS);
