@@ -139,7 +139,11 @@ final class ReferenceFlink {
             ? ControlSettings.FLOTILLA
             : ControlSettings.FLOTILLA.withInterruption(
                 new InterruptionSettings(
-                    false, f.actOnRebalance(), f.drainReserve(), f.taskManagers()));
+                    false,
+                    f.actOnRebalance(),
+                    f.drainReserve(),
+                    f.taskManagers(),
+                    f.awaitReplacement()));
     return new Run(
         length,
         seed,

@@ -136,7 +136,11 @@ final class WorldAssembly {
     InterruptionSettings i = ControlSettings.FLOTILLA.interruption();
     return ControlSettings.FLOTILLA.withInterruption(
         new InterruptionSettings(
-            checkpointOnWarning, i.actOnRebalance(), i.drainReserve(), i.taskManagers()));
+            checkpointOnWarning,
+            i.actOnRebalance(),
+            i.drainReserve(),
+            i.taskManagers(),
+            i.awaitReplacement()));
   }
 
   private static CloudSettings cloud(Scenario.CloudSpec c) {

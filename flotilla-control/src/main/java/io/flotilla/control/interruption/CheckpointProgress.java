@@ -20,6 +20,14 @@ public record CheckpointProgress(Instant askedAt, Duration bound, boolean used) 
     return !used && now.isBefore(askedAt.plus(bound));
   }
 
+  /**
+   * Whether evictions may still rely on it: not used yet, and finished no longer than {@code slack}
+   * ago (a drain held up longer, by budgets or a replacement, needs a new one).
+   */
+  boolean freshAt(Instant now, Duration slack) {
+    return !used && !now.isAfter(askedAt.plus(bound).plus(slack));
+  }
+
   /** The same checkpoint once an eviction has followed it. */
   public CheckpointProgress markUsed() {
     return new CheckpointProgress(askedAt, bound, true);

@@ -54,7 +54,7 @@ public final class CheckpointingDrainer {
     if (!settings.checkpointOnWarning() || !evictsTaskManagers(drain, warning, cluster)) {
       return drain;
     }
-    if (checkpoint.isPresent() && !checkpoint.get().used()) {
+    if (checkpoint.isPresent() && checkpoint.get().freshAt(now, settings.drainReserve())) {
       return checkpoint.get().holdsDrainAt(now) ? List.of() : drain;
     }
     Duration bound = Duration.between(now, warning.nodeGoneAt()).minus(settings.drainReserve());

@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The termination handler's response to a warning, as commands, decided afresh from what it sees
  * each time it looks (level-triggered, like a Kubernetes controller): cordon the node and ask for
- * replacement capacity at once; then evict what the disruption budgets allow, each wave that takes
- * TaskManagers after their jobs checkpointed (within what is left before the node goes less the
- * drain's reserve; {@link CheckpointingDrainer}), and delete the node once only DaemonSet pods
- * remain (or when it is gone).
+ * replacement capacity at once; where configured, wait until that capacity is ready or the latest
+ * drain start (two drain reserves before the node goes) has come; then evict what the disruption
+ * budgets allow, each wave that takes TaskManagers after their jobs checkpointed (within what is
+ * left before the node goes less the drain's reserve; {@link CheckpointingDrainer}), and delete the
+ * node once only DaemonSet pods remain (or when it is gone).
  */
 public final class InterruptionHandler {
   private final InterruptionSettings settings;
@@ -43,6 +44,15 @@ public final class InterruptionHandler {
     }
     if (!state.replacementRequested() && !evictable.isEmpty()) {
       commands.add(new Replace(node, evictable.stream().map(Pod::id).toList()));
+    }
+    // Draining before the replacement is ready leaves the pods pending meanwhile (a Flink job runs
+    // smaller, then rescales again); with time to spare, wait for it.
+    // (The pass that asks for the replacement has not planned it yet: it waits too.)
+    if (settings.awaitReplacement()
+        && !evictable.isEmpty()
+        && (!state.replacementRequested() || !state.replacementReady())
+        && now.isBefore(settings.latestDrainStart(state.warning().nodeGoneAt()))) {
+      return commands;
     }
     commands.addAll(
         drainer.next(

@@ -125,7 +125,13 @@ public final class ControlPlane {
         .warned()
         .forEach(
             (node, w) ->
-                commands.addAll(interruptions.decide(w.at(view, state.checkpoint(node)), now)));
+                commands.addAll(
+                    interruptions.decide(
+                        w.at(
+                            view,
+                            state.checkpoint(node),
+                            state.replacementReady(node, claimNames(claims, nodes))),
+                        now)));
     state
         .disrupting()
         .forEach(
@@ -220,6 +226,7 @@ public final class ControlPlane {
     decision.nominations().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> state.nominations().nominate(e.getKey(), e.getValue(), now));
+    recordReplacements(pods, replacing, decision);
     replacing.forEach(state::replaced);
     for (LaunchNodeClaim claim : decision.launches()) {
       launch(claim, 0, now);
@@ -289,6 +296,39 @@ public final class ControlPlane {
         ports.cluster().daemonSets(),
         config.catalog(),
         config.options());
+  }
+
+  /** Where the pods of warned nodes were planned: their nodes then wait for those to be ready. */
+  private void recordReplacements(
+      List<Pod> pods, Set<PodId> replacing, ProvisioningDecision decision) {
+    if (replacing.isEmpty()) {
+      return;
+    }
+    Map<PodId, String> nominations = new HashMap<>(decision.nominations());
+    for (LaunchNodeClaim claim : decision.launches()) {
+      claim.pods().forEach(p -> nominations.put(p, claim.name()));
+    }
+    for (Pod p : pods) {
+      String target = nominations.get(p.id());
+      if (target != null && replacing.contains(p.id())) {
+        ControlState.Warned w = state.warned().get(p.nodeName());
+        if (w != null) {
+          w.replacedBy(target);
+        }
+      }
+    }
+  }
+
+  /** NodeClaims that have not joined as nodes yet. */
+  private static Set<String> claimNames(List<NodeClaim> claims, List<Node> nodes) {
+    Set<String> joined = joinedNames(nodes);
+    Set<String> out = new HashSet<>();
+    for (NodeClaim c : claims) {
+      if (!joined.contains(c.name())) {
+        out.add(c.name());
+      }
+    }
+    return out;
   }
 
   private static Set<String> joinedNames(List<Node> nodes) {
@@ -392,6 +432,13 @@ public final class ControlPlane {
 
   private Optional<Instant> nextWakeUp(List<NodeClaim> claims) {
     List<Instant> due = new ArrayList<>(state.wakeUps());
+    if (settings.interruption().awaitReplacement()) {
+      state
+          .warned()
+          .values()
+          .forEach(
+              w -> due.add(settings.interruption().latestDrainStart(w.warning().nodeGoneAt())));
+    }
     if (!claims.isEmpty() || !state.disrupting().isEmpty()) {
       due.add(nextDisruption);
       due.add(nextCollection);

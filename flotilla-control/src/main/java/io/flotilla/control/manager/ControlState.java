@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -33,13 +34,25 @@ final class ControlState {
     private InterruptionWarning warning;
     private boolean cordoned;
     private boolean replacementRequested;
+    private final Set<String> replacements = new TreeSet<>();
 
     Warned(InterruptionWarning warning) {
       this.warning = warning;
     }
 
-    WarnedNode at(ClusterPods view, Optional<CheckpointProgress> checkpoint) {
-      return new WarnedNode(warning, cordoned, replacementRequested, checkpoint, view);
+    WarnedNode at(
+        ClusterPods view, Optional<CheckpointProgress> checkpoint, boolean replacementReady) {
+      return new WarnedNode(
+          warning, cordoned, replacementRequested, checkpoint, view, replacementReady);
+    }
+
+    /** A node (or NodeClaim) the provisioner put some of this node's pods on. */
+    void replacedBy(String target) {
+      replacements.add(target);
+    }
+
+    Set<String> replacements() {
+      return replacements;
     }
 
     InterruptionWarning warning() {
@@ -111,6 +124,23 @@ final class ControlState {
 
   void disrupt(String node, String reason) {
     disrupting.putIfAbsent(node, reason);
+  }
+
+  /**
+   * Whether every node the warned node's pods were planned onto is ready, or gone (a failed launch
+   * is not waited for): {@code inFlight} are the NodeClaims not ready yet.
+   */
+  boolean replacementReady(String node, Set<String> inFlight) {
+    Warned w = warned.get(node);
+    if (w == null) {
+      return true;
+    }
+    for (String target : w.replacements()) {
+      if (!target.equals(node) && inFlight.contains(target) && !readySince.containsKey(target)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The checkpoint asked for before TaskManagers leave the node being drained, if any. */

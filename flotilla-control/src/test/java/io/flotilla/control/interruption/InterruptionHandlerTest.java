@@ -60,15 +60,38 @@ class InterruptionHandlerTest {
     List<Pod> pods =
         pods(List.of(taskManagers(2, "node-a"), app("web").boundTo("node-a").replicas(1)));
 
-    List<Command> commands = flotilla.decide(warned(pods), NOW.plusSeconds(5));
+    // First look: cordon and ask for the replacement; nothing leaves before it is planned.
+    List<Command> first = flotilla.decide(warned(pods), NOW.plusSeconds(5));
+    assertThat(first).hasSize(2);
+    assertThat(first.get(0)).isEqualTo(new Cordon("node-a"));
+    assertThat(first.get(1)).isInstanceOf(Replace.class);
+    assertThat(((Replace) first.get(1)).pods()).hasSize(3);
 
-    assertThat(commands).hasSize(3);
-    assertThat(commands.get(0)).isEqualTo(new Cordon("node-a"));
-    assertThat(commands.get(1)).isInstanceOf(Replace.class);
-    assertThat(((Replace) commands.get(1)).pods()).hasSize(3);
-    // 115 s are left; the drain keeps its 30 s reserve.
-    assertThat(commands.get(2)).isEqualTo(new CheckpointWorkloads(SPOT, Duration.ofSeconds(85)));
-    assertThat(evicted(commands)).isEmpty();
+    // The replacement is ready: checkpoint first. 115 s are left; the drain keeps its reserve.
+    WarnedNode replaced =
+        new WarnedNode(
+            SPOT, true, true, Optional.empty(), new ClusterPods(pods, Set.of(), List.of()), true);
+    List<Command> commands = flotilla.decide(replaced, NOW.plusSeconds(5));
+    assertThat(commands).containsExactly(new CheckpointWorkloads(SPOT, Duration.ofSeconds(85)));
+  }
+
+  @Test
+  void theDrainWaitsForTheReplacementUntilItIsReadyOrTheLatestDrainStart() {
+    List<Pod> pods = taskManagers(2, "node-a");
+    WarnedNode awaiting =
+        new WarnedNode(
+            SPOT, true, true, Optional.empty(), new ClusterPods(pods, Set.of(), List.of()), false);
+
+    // Two drain reserves (checkpoint, then drain) before the node goes: 120 - 60 = 60 s.
+    assertThat(flotilla.decide(awaiting, NOW.plusSeconds(59))).isEmpty();
+    assertThat(flotilla.decide(awaiting, NOW.plusSeconds(60)))
+        .containsExactly(new CheckpointWorkloads(SPOT, Duration.ofSeconds(30)));
+    // Karpenter and the termination handler drain at once.
+    assertThat(
+            evicted(
+                new InterruptionHandler(InterruptionSettings.KARPENTER)
+                    .decide(awaiting, NOW.plusSeconds(1))))
+        .hasSize(2);
   }
 
   @Test
