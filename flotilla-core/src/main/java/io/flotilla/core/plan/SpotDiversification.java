@@ -210,7 +210,9 @@ final class SpotDiversification {
               over.add(pool);
             }
           });
-      over.sort(Comparator.comparingLong((String p) -> -load.get(p)).thenComparing(p -> p));
+      // Fullest first; among equals, the load map's order (a stable sort), as before existing
+      // replicas counted, so plans without them are unchanged.
+      over.sort(Comparator.comparingLong((String p) -> -load.get(p)));
       boolean moved = false;
       for (String pool : over) {
         if (moveOne(owner, pool, cap, load, state, budget)) {
