@@ -16,6 +16,7 @@ import io.flotilla.core.resource.ResourceNames;
 import io.flotilla.core.resource.Resources;
 import io.flotilla.core.workload.Autoscaler;
 import io.flotilla.core.workload.DisruptionBudget;
+import io.flotilla.core.workload.Draws;
 import io.flotilla.core.workload.GeneratedWorkload;
 import io.flotilla.sim.cluster.Workload;
 import io.flotilla.sim.traffic.Traffic;
@@ -192,9 +193,9 @@ public final class BenchWorldGenerator {
 
   private static Resources requests(SplittableRandom random) {
     double raw = Math.exp(Math.log(100) + random.nextDouble() * Math.log(20));
-    long millis = raw < 1000 ? roundTo(raw, 50) : roundTo(raw, 250);
-    double gibPerCore = pick(random, GIB_PER_CORE, GIB_PER_CORE_WEIGHT);
-    long mib = roundTo(gibPerCore * 1024 * millis / 1000.0, 64);
+    long millis = raw < 1000 ? Draws.roundTo(raw, 50) : Draws.roundTo(raw, 250);
+    double gibPerCore = Draws.pick(random, GIB_PER_CORE, GIB_PER_CORE_WEIGHT);
+    long mib = Draws.roundTo(gibPerCore * 1024 * millis / 1000.0, 64);
     return Resources.of(Map.of(ResourceNames.CPU, millis, ResourceNames.MEMORY, mib * MIB));
   }
 
@@ -225,20 +226,5 @@ public final class BenchWorldGenerator {
     double u = 1 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  private static double pick(SplittableRandom random, double[] values, double[] weights) {
-    double r = random.nextDouble();
-    for (int i = 0; i < values.length; i++) {
-      r -= weights[i];
-      if (r <= 0) {
-        return values[i];
-      }
-    }
-    return values[values.length - 1];
-  }
-
-  private static long roundTo(double value, long step) {
-    return Math.max(step, Math.round(value / step) * step);
   }
 }

@@ -118,9 +118,10 @@ public final class DiverseMixGenerator {
     } else {
       long millis = gridMillis(Math.exp(Math.log(50) + random.nextDouble() * Math.log(160)));
       double gibPerCore =
-          pick(GIB_PER_CORE, GIB_PER_CORE_WEIGHT) * (0.75 + random.nextInt(3) / 4.0);
+          Draws.pick(random, GIB_PER_CORE, GIB_PER_CORE_WEIGHT) * (0.75 + random.nextInt(3) / 4.0);
       requests.put(ResourceNames.CPU, millis);
-      requests.put(ResourceNames.MEMORY, roundTo(gibPerCore * 1024 * millis / 1000.0, 64) * MIB);
+      requests.put(
+          ResourceNames.MEMORY, Draws.roundTo(gibPerCore * 1024 * millis / 1000.0, 64) * MIB);
     }
     if (random.nextDouble() < EPHEMERAL_SHARE) {
       requests.put(
@@ -163,21 +164,6 @@ public final class DiverseMixGenerator {
   /** Snaps a CPU request to the grid people write: 50m steps, 250m from 1 core, 500m from 4. */
   static long gridMillis(double millis) {
     long step = millis < 1000 ? 50 : millis < 4000 ? 250 : 500;
-    return Math.min(8000, roundTo(millis, step));
-  }
-
-  private double pick(double[] values, double[] weights) {
-    double r = random.nextDouble();
-    for (int i = 0; i < values.length; i++) {
-      r -= weights[i];
-      if (r <= 0) {
-        return values[i];
-      }
-    }
-    return values[values.length - 1];
-  }
-
-  private static long roundTo(double value, long step) {
-    return Math.max(step, Math.round(value / step) * step);
+    return Math.min(8000, Draws.roundTo(millis, step));
   }
 }

@@ -73,9 +73,10 @@ public final class MixGenerator {
   }
 
   private GeneratedWorkload cpu(int index, int replicas, String arch) {
-    long millis = roundTo(Math.exp(Math.log(100) + random.nextDouble() * Math.log(80)), 50);
-    double gib = pick(GIB_PER_CORE, GIB_PER_CORE_WEIGHT) * (0.75 + 0.5 * random.nextDouble());
-    long memory = roundTo(Math.max(64, gib * 1024 * millis / 1000.0), 64) * MIB;
+    long millis = Draws.roundTo(Math.exp(Math.log(100) + random.nextDouble() * Math.log(80)), 50);
+    double gib =
+        Draws.pick(random, GIB_PER_CORE, GIB_PER_CORE_WEIGHT) * (0.75 + 0.5 * random.nextDouble());
+    long memory = Draws.roundTo(Math.max(64, gib * 1024 * millis / 1000.0), 64) * MIB;
     Resources requests =
         Resources.of(Map.of(ResourceNames.CPU, millis, ResourceNames.MEMORY, memory));
     Map<String, String> selector = Map.of();
@@ -107,20 +108,5 @@ public final class MixGenerator {
         Map.of(),
         List.of(MixPools.GPU_TOLERATION),
         Set.of("amd64"));
-  }
-
-  private double pick(double[] values, double[] weights) {
-    double r = random.nextDouble();
-    for (int i = 0; i < values.length; i++) {
-      r -= weights[i];
-      if (r <= 0) {
-        return values[i];
-      }
-    }
-    return values[values.length - 1];
-  }
-
-  private static long roundTo(double value, long step) {
-    return Math.max(step, Math.round(value / step) * step);
   }
 }
