@@ -7,10 +7,8 @@ import io.flotilla.control.command.TerminateInstance;
 import io.flotilla.control.disruption.DisruptionDecision;
 import io.flotilla.control.disruption.DisruptionInput;
 import io.flotilla.control.disruption.DisruptionPass;
-import io.flotilla.control.disruption.FleetNode;
 import io.flotilla.control.disruption.VoluntaryDisruption;
 import io.flotilla.control.drain.ClusterPods;
-import io.flotilla.control.drain.EvictionAllowance;
 import io.flotilla.control.garbage.GarbageCollector;
 import io.flotilla.control.interruption.CheckpointingDrainer;
 import io.flotilla.control.interruption.InterruptionHandler;
@@ -20,15 +18,11 @@ import io.flotilla.control.provisioning.Launcher;
 import io.flotilla.control.provisioning.Provisioner;
 import io.flotilla.control.provisioning.ProvisioningDecision;
 import io.flotilla.control.provisioning.UnavailableOfferings;
-import io.flotilla.core.catalog.Offering;
 import io.flotilla.core.node.Node;
-import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
-import io.flotilla.core.resource.ResourceNames;
-import io.flotilla.core.resource.Resources;
 import io.flotilla.ports.checkpoint.InterruptionWarning;
 import io.flotilla.ports.cluster.NodeClaim;
 import java.time.Instant;
@@ -62,7 +56,7 @@ public final class ControlPlane {
   private final GarbageCollector garbage;
   private final CheckpointingDrainer drainer;
   private final Executor executor;
-  private final Map<String, NodePool> pools = new HashMap<>();
+  private final FleetReader fleetReader;
 
   private final ControlState state = new ControlState();
   private Optional<BatchWindow.Open> batch = Optional.empty();
@@ -83,7 +77,7 @@ public final class ControlPlane {
     this.disruption = new VoluntaryDisruption(provisioner, config.pools(), settings.disruption());
     this.garbage = new GarbageCollector(settings.garbageCollection());
     this.executor = new Executor(ports, state);
-    config.pools().forEach(p -> pools.put(p.name(), p));
+    this.fleetReader = new FleetReader(config, state);
   }
 
   /** A warning from the cloud's event source (for AWS, the EventBridge rules' SQS queue). */
@@ -179,7 +173,8 @@ public final class ControlPlane {
     }
     DisruptionInput input =
         new DisruptionInput(
-            fleet(claims, nodes, view, now),
+            fleetReader.read(
+                claims, nodes, view, Set.copyOf(disruption.reservations().values()), now),
             request(pods, view.terminating(), Set.of()),
             claims,
             state.podChanges().clusterChangedAt());
@@ -349,85 +344,6 @@ public final class ControlPlane {
       }
     }
     return out;
-  }
-
-  /** The claims whose nodes have joined, as voluntary disruption looks at them. */
-  private List<FleetNode> fleet(
-      List<NodeClaim> claims, List<Node> nodes, ClusterPods view, Instant now) {
-    Map<String, Node> joined = new HashMap<>();
-    nodes.forEach(n -> joined.put(n.name(), n));
-    Map<String, List<Pod>> onNode = new HashMap<>();
-    for (Pod p : view.pods()) {
-      if (p.bound()) {
-        onNode.computeIfAbsent(p.nodeName(), n -> new ArrayList<>()).add(p);
-      }
-    }
-    EvictionAllowance allowance = new EvictionAllowance(view);
-    // A replacement holds room for the pods moving to it: not empty, not a candidate.
-    Set<String> awaited = new HashSet<>(disruption.reservations().values());
-    List<FleetNode> fleet = new ArrayList<>();
-    for (NodeClaim claim : claims) {
-      Node node = joined.get(claim.name());
-      if (node == null) {
-        continue;
-      }
-      boolean drained = true;
-      boolean doNotDisrupt = false;
-      List<Pod> moving = new ArrayList<>();
-      long cpu = 0;
-      long memory = 0;
-      for (Pod p : onNode.getOrDefault(claim.name(), List.of())) {
-        boolean daemon = p.owner().startsWith("DaemonSet/");
-        drained &= daemon;
-        if (view.terminating().contains(p.id())) {
-          continue;
-        }
-        cpu += p.requests().get(ResourceNames.CPU);
-        memory += p.requests().get(ResourceNames.MEMORY);
-        doNotDisrupt |= p.doNotDisrupt();
-        if (!daemon) {
-          moving.add(p);
-        }
-      }
-      Resources requested =
-          Resources.of(Map.of(ResourceNames.CPU, cpu, ResourceNames.MEMORY, memory));
-      boolean nominated =
-          awaited.contains(claim.name()) || state.nominations().targets(claim.name());
-      fleet.add(
-          new FleetNode(
-              claim.name(),
-              claim.pool(),
-              claim.createdAt(),
-              state.emptySince(claim.name(), drained && !nominated, now),
-              doNotDisrupt,
-              state.disrupting().containsKey(claim.name())
-                  || state.warned().containsKey(claim.name()),
-              claim.offering(),
-              price(claim),
-              moving,
-              node.allocatable(),
-              requested,
-              state.podChanges().changedAt(claim.name(), now),
-              moving.stream().allMatch(allowance::allows),
-              nominated));
-    }
-    return fleet;
-  }
-
-  /** What the claim's node costs per hour (instance and volumes), or null if not in the catalog. */
-  private Double price(NodeClaim claim) {
-    Optional<Offering> offering =
-        config
-            .catalog()
-            .offering(
-                claim.offering().type(), claim.offering().zone(), claim.offering().capacityType());
-    if (offering.isEmpty()) {
-      return null;
-    }
-    NodePool pool = pools.get(claim.pool());
-    double storage =
-        pool == null ? 0 : config.catalog().storagePerHour(pool.nodeClass().billedEbsBytes());
-    return offering.get().pricePerHour() + storage;
   }
 
   private Optional<Instant> nextWakeUp(List<NodeClaim> claims) {

@@ -204,7 +204,7 @@ public final class Planner {
       // Karpenter's baseline has no such rule: it launches the cheapest offering.
       SpotDiversification diversification =
           new SpotDiversification(
-              ctx, candidates, SpotDiversification.existingSpot(nodes, onExisting, classes));
+              ctx, candidates, ExistingSpotReplicas.of(nodes, onExisting, classes));
       batches = diversification.apply(batches, budget);
       spotWarnings = diversification.warnings();
     }

@@ -3,8 +3,6 @@ package io.flotilla.core.plan;
 import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.catalog.InterruptionBand;
 import io.flotilla.core.catalog.Offering;
-import io.flotilla.core.label.WellKnownLabels;
-import io.flotilla.core.pod.Pod;
 import io.flotilla.core.resource.ResourceNames;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +40,7 @@ final class SpotDiversification {
 
   /**
    * @param existing replicas per owner already on Spot nodes, per capacity pool ({@link
-   *     #existingSpot})
+   *     ExistingSpotReplicas#of})
    */
   SpotDiversification(
       PackingContext ctx, Candidates candidates, Map<String, Map<String, Long>> existing) {
@@ -50,49 +48,6 @@ final class SpotDiversification {
     this.candidates = candidates;
     this.rule = ctx.options().spotDiversity();
     this.existing = existing;
-  }
-
-  /**
-   * Replicas per owner on existing Spot nodes, per capacity pool: those bound there and those this
-   * plan puts there ({@code onExisting}: class id to node to count).
-   */
-  static Map<String, Map<String, Long>> existingSpot(
-      List<ExistingNode> nodes,
-      Map<Integer, Map<ExistingNode, Long>> onExisting,
-      List<PodClass> classes) {
-    Map<String, Map<String, Long>> out = new HashMap<>();
-    for (ExistingNode n : nodes) {
-      String pool = spotPool(n);
-      if (pool != null) {
-        for (Pod p : n.bound) {
-          out.computeIfAbsent(p.owner(), k -> new HashMap<>()).merge(pool, 1L, Long::sum);
-        }
-      }
-    }
-    onExisting.forEach(
-        (classId, byNode) ->
-            byNode.forEach(
-                (n, count) -> {
-                  String pool = spotPool(n);
-                  if (pool != null && count > 0) {
-                    out.computeIfAbsent(
-                            classes.get(classId).template().owner(), k -> new HashMap<>())
-                        .merge(pool, count, Long::sum);
-                  }
-                }));
-    return out;
-  }
-
-  /** The capacity pool of an existing Spot node, or null for another capacity type. */
-  private static String spotPool(ExistingNode n) {
-    Map<String, String> labels = n.node.labels();
-    boolean spot =
-        CapacityType.SPOT.label().equals(labels.get(WellKnownLabels.CAPACITY_TYPE))
-            || "SPOT".equalsIgnoreCase(labels.get(WellKnownLabels.EKS_CAPACITY_TYPE));
-    if (!spot) {
-      return null;
-    }
-    return labels.get(WellKnownLabels.INSTANCE_TYPE) + "/" + labels.get(WellKnownLabels.ZONE);
   }
 
   private Map<String, Long> existingOf(String owner) {

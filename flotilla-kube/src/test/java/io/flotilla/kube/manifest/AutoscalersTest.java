@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.core.workload.Autoscaler;
-import io.flotilla.core.workload.ScalingBehavior;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,41 +17,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** HorizontalPodAutoscalers read into {@link Manifests#autoscalers()}. */
 class AutoscalersTest {
-  private static final String TARGET =
-      """
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: web, namespace: team}
-      spec:
-        replicas: 3
-        template:
-          metadata:
-            labels: {app: web}
-          spec:
-            containers: [{name: a, image: x, resources: {requests: {cpu: 100m}}}]
-      """;
-
   @TempDir Path dir;
 
-  /** An HPA of Deployment team/web at 2..10; {@code rest} of its spec starts on line 13. */
   private static String hpa(String version, String rest) {
-    return "apiVersion: autoscaling/"
-        + version
-        + "\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: scaler\n  namespace: team\n"
-        + "spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n"
-        + "    name: web\n  minReplicas: 2\n  maxReplicas: 10\n"
-        + rest;
+    return HpaManifests.hpa(version, rest);
   }
 
   private static String cpu(String target) {
-    return "  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target: "
-        + target
-        + "\n";
+    return HpaManifests.cpu(target);
   }
 
   private Path file(String yaml) {
-    return Fixtures.write(dir, "hpa.yaml", yaml + TARGET);
+    return HpaManifests.file(dir, yaml);
   }
 
   private Manifests read(String yaml) throws ManifestException {
@@ -61,8 +36,7 @@ class AutoscalersTest {
   }
 
   private static Autoscaler only(Manifests m) {
-    assertThat(m.autoscalers()).hasSize(1);
-    return m.autoscalers().get(0);
+    return HpaManifests.only(m);
   }
 
   @ParameterizedTest
@@ -84,68 +58,6 @@ class AutoscalersTest {
     assertThat(m.pods())
         .anySatisfy(p -> assertThat(p.owner()).isEqualTo(m.autoscalers().get(0).targetOwner()));
     assertThat(m.warnings()).isEmpty();
-  }
-
-  @Test
-  void v2UtilizationAndScaleDownWindowAreRead() throws Exception {
-    Manifests m =
-        read(
-            hpa(
-                "v2",
-                cpu("{type: Utilization, averageUtilization: 60}")
-                    + "  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 60\n"));
-
-    ScalingBehavior.Rules down =
-        new ScalingBehavior.Rules(
-            Duration.ofSeconds(60),
-            ScalingBehavior.Select.MAX,
-            ScalingBehavior.defaultScaleDown().policies());
-    assertThat(only(m))
-        .isEqualTo(
-            new Autoscaler("team", "scaler", "Deployment/web", 2, 10, 60, Duration.ofSeconds(60))
-                .withBehavior(new ScalingBehavior(ScalingBehavior.defaultScaleUp(), down)));
-    assertThat(m.warnings()).isEmpty();
-  }
-
-  @Test
-  void aFullBehaviorIsReadWithEveryPolicyAndTheUnsetPartsAtKubernetesDefaults() throws Exception {
-    Autoscaler a =
-        only(
-            read(
-                hpa(
-                    "v2",
-                    cpu("{type: Utilization, averageUtilization: 35}")
-                        + "  behavior:\n"
-                        + "    scaleUp:\n"
-                        + "      stabilizationWindowSeconds: 120\n"
-                        + "      selectPolicy: Min\n"
-                        + "      policies:\n"
-                        + "        - {type: Pods, value: 2, periodSeconds: 60}\n"
-                        + "        - {type: Percent, value: 50, periodSeconds: 30}\n"
-                        + "    scaleDown:\n"
-                        + "      selectPolicy: Disabled\n")));
-
-    ScalingBehavior b = a.behavior().orElseThrow();
-    assertThat(b.scaleUp())
-        .isEqualTo(
-            new ScalingBehavior.Rules(
-                Duration.ofSeconds(120),
-                ScalingBehavior.Select.MIN,
-                List.of(
-                    new ScalingBehavior.Policy(
-                        ScalingBehavior.PolicyType.PODS, 2, Duration.ofSeconds(60)),
-                    new ScalingBehavior.Policy(
-                        ScalingBehavior.PolicyType.PERCENT, 50, Duration.ofSeconds(30)))));
-    assertThat(b.scaleDown().select()).isEqualTo(ScalingBehavior.Select.DISABLED);
-    assertThat(b.scaleDown().stabilization()).isEqualTo(Autoscaler.DEFAULT_STABILIZATION);
-    assertThat(b.scaleDown().policies()).isEqualTo(ScalingBehavior.defaultScaleDown().policies());
-    assertThat(a.scaleDownStabilization()).isEqualTo(Autoscaler.DEFAULT_STABILIZATION);
-  }
-
-  @Test
-  void anHpaWithoutBehaviorHasNone() throws Exception {
-    Autoscaler a = only(read(hpa("v2", cpu("{type: Utilization, averageUtilization: 35}"))));
-    assertThat(a.behavior()).isEmpty();
   }
 
   @Test
@@ -285,8 +197,7 @@ class AutoscalersTest {
 
   @Test
   void hpaReplicaPolicyIsUnchanged() throws Exception {
-    String yaml = hpa("v2", cpu("{type: Utilization, averageUtilization: 60}")) + TARGET;
-    Path file = Fixtures.write(dir, "hpa.yaml", yaml);
+    Path file = file(hpa("v2", cpu("{type: Utilization, averageUtilization: 60}")));
 
     Manifests max = Fixtures.read(ReadOptions.defaults().withReplicasAt(ReplicaPolicy.MAX), file);
 

@@ -6,8 +6,10 @@ import io.flotilla.core.workload.DisruptionBudget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pods each PodDisruptionBudget covers and how many of them are healthy (bound, not
@@ -18,6 +20,7 @@ final class BudgetIndex {
   private final List<DisruptionBudget> budgets;
   private final List<Map<PodId, Pod>> covered = new ArrayList<>();
   private final int[] healthy;
+  private final Set<Integer> violatedNow = new LinkedHashSet<>();
 
   BudgetIndex(List<DisruptionBudget> budgets) {
     this.budgets = List.copyOf(budgets);
@@ -70,6 +73,25 @@ final class BudgetIndex {
   boolean violated(int b) {
     Map<PodId, Pod> pods = covered.get(b);
     return !pods.isEmpty() && budgets.get(b).disruptionsAllowed(pods.values(), healthy[b] + 1) == 0;
+  }
+
+  /**
+   * The budgets among {@code covering} that a disruption just left violated and were not already,
+   * by name (each violation is reported once, until the budget recovers).
+   */
+  List<String> newlyViolated(int[] covering) {
+    List<String> out = new ArrayList<>();
+    for (int b : covering) {
+      if (violated(b) && violatedNow.add(b)) {
+        out.add(name(b));
+      }
+    }
+    return out;
+  }
+
+  /** Budgets that recovered may be reported again when violated next. */
+  void recovered() {
+    violatedNow.removeIf(b -> !violated(b));
   }
 
   String name(int b) {

@@ -1,7 +1,6 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.core.node.Node;
-import io.flotilla.core.plan.NodeFilter;
 import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
@@ -13,12 +12,8 @@ import io.flotilla.ports.cluster.EvictionOutcome;
 import io.flotilla.ports.cluster.NodeClaim;
 import io.flotilla.sim.event.EventQueue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +34,14 @@ public final class SimulatedCluster implements Cluster {
   private final Duration gracePeriod;
   private final ClusterListener listener;
   // In name order for pods() (the scheduler binds in that order); looked up by hash.
-  private final Map<PodId, Entry> pods = new TreeMap<>();
-  private final Map<PodId, Entry> byId = new HashMap<>();
+  private final Map<PodId, PodEntry> pods = new TreeMap<>();
+  private final Map<PodId, PodEntry> byId = new HashMap<>();
   private final Set<PodId> terminating = new LinkedHashSet<>();
-  private final Map<String, Node> nodes = new TreeMap<>();
-  private final Map<String, NodeClaim> claims = new TreeMap<>();
-  private final Map<OfferingKey, Integer> claimsByOffering = new LinkedHashMap<>();
+  private final NodeStore nodes = new NodeStore();
   private final Map<String, Set<PodId>> podsOnNode = new HashMap<>();
-  private final Map<String, Controller> workloads = new TreeMap<>();
-  private final Map<String, Controller> byOwner = new HashMap<>();
+  private final WorkloadRegistry workloads = new WorkloadRegistry();
   private final List<DaemonSet> daemonSets;
   private final BudgetIndex budgets;
-  private final Set<Integer> violated = new LinkedHashSet<>();
   private int pending;
   private long sequence;
   private long version;
@@ -58,8 +49,6 @@ public final class SimulatedCluster implements Cluster {
   // several times, and after every event that changed nothing they are read again).
   private List<Pod> podsSnapshot;
   private Set<PodId> terminatingSnapshot;
-  private List<Node> nodesSnapshot;
-  private List<NodeClaim> claimsSnapshot;
 
   public SimulatedCluster(
       EventQueue queue,
@@ -74,55 +63,16 @@ public final class SimulatedCluster implements Cluster {
     this.listener = listener;
   }
 
-  /** One pod and what the cluster keeps about it. */
-  private static final class Entry {
-    Pod pod;
-    final Controller owner;
-    final int[] budgets;
-    final long sequence;
-    Instant boundAt;
-    boolean terminating;
-
-    Entry(Pod pod, Controller owner, int[] budgets, long sequence) {
-      this.pod = pod;
-      this.owner = owner;
-      this.budgets = budgets;
-      this.sequence = sequence;
-    }
-  }
-
-  /** A workload's controller: its spec and its pods. */
-  private static final class Controller {
-    Workload spec;
-    final Set<PodId> pods = new TreeSet<>();
-    int created;
-    int succeeded;
-    int running;
-    int pending;
-
-    Controller(Workload spec) {
-      this.spec = spec;
-    }
-  }
-
   /** Adds a workload; its controller creates its pods, pending. */
   public void apply(Workload workload) {
-    String key = key(workload.namespace(), workload.name());
-    Controller c = workloads.get(key);
-    if (c == null) {
-      c = new Controller(workload);
-      workloads.put(key, c);
-    } else {
-      c.spec = workload;
-    }
-    byOwner.put(ownerKey(workload.namespace(), workload.owner()), c);
+    WorkloadController c = workloads.apply(workload);
     changed();
     reconcile(c);
   }
 
   /** Scales a workload (an HPA, a traffic change): new pods pending, surplus pods deleted. */
   public void scale(String namespace, String name, int replicas) {
-    Controller c = workloads.get(key(namespace, name));
+    WorkloadController c = workloads.get(namespace, name);
     if (c == null) {
       throw new IllegalArgumentException("no workload " + namespace + "/" + name);
     }
@@ -135,24 +85,24 @@ public final class SimulatedCluster implements Cluster {
   }
 
   public List<Workload> workloads() {
-    return workloads.values().stream().map(c -> c.spec).toList();
+    return workloads.all().stream().map(c -> c.spec).toList();
   }
 
   /** The workload whose pods carry {@code owner} ({@code Kind/name}) in the namespace. */
   public Optional<Workload> workloadOwning(String namespace, String owner) {
-    Controller c = byOwner.get(ownerKey(namespace, owner));
+    WorkloadController c = workloads.owning(namespace, owner);
     return c == null ? Optional.empty() : Optional.of(c.spec);
   }
 
   /** The workload's running and pending pods (terminating ones are neither). */
   public PodCounts podCounts(String namespace, String name) {
-    Controller c = workloads.get(key(namespace, name));
+    WorkloadController c = workloads.get(namespace, name);
     return c == null ? PodCounts.NONE : new PodCounts(c.running, c.pending);
   }
 
   /** How many of a Job's pods have completed. */
   public int completions(String namespace, String name) {
-    Controller c = workloads.get(key(namespace, name));
+    WorkloadController c = workloads.get(namespace, name);
     return c == null ? 0 : c.succeeded;
   }
 
@@ -174,7 +124,7 @@ public final class SimulatedCluster implements Cluster {
 
   /** NodeClaims (joined or in flight) by offering. */
   public Map<OfferingKey, Integer> claimsByOffering() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(claimsByOffering));
+    return nodes.claimsByOffering();
   }
 
   /**
@@ -206,23 +156,17 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public List<Node> nodes() {
-    if (nodesSnapshot == null) {
-      nodesSnapshot = List.copyOf(nodes.values());
-    }
-    return nodesSnapshot;
+    return nodes.nodes();
   }
 
   /** The claim of that name, or null. */
   public NodeClaim nodeClaim(String name) {
-    return claims.get(name);
+    return nodes.claim(name);
   }
 
   @Override
   public List<NodeClaim> nodeClaims() {
-    if (claimsSnapshot == null) {
-      claimsSnapshot = List.copyOf(claims.values());
-    }
-    return claimsSnapshot;
+    return nodes.claims();
   }
 
   @Override
@@ -237,50 +181,34 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public void createNodeClaim(NodeClaim claim) {
-    NodeClaim before = claims.put(claim.name(), claim);
-    if (before != null) {
-      claimsByOffering.merge(before.offering(), -1, Integer::sum);
-    }
-    claimsByOffering.merge(claim.offering(), 1, Integer::sum);
+    nodes.addClaim(claim);
     changed();
   }
 
   /** The claim's instance booted: its node joins with the claim's labels and the pool's taints. */
   public void register(String claimName, List<Taint> taints) {
-    NodeClaim claim = claims.get(claimName);
-    if (claim == null || nodes.containsKey(claimName)) {
+    Node node = nodes.join(claimName, taints);
+    if (node == null) {
       return;
     }
-    Node node = claim.asNode(taints);
-    nodes.put(claimName, node);
     changed();
-    listener.nodeJoined(nodes.size(), queue.now());
-    NodeFilter filter = NodeFilter.of(node);
-    for (DaemonSet ds : daemonSets) {
-      Pod pod =
-          ds.template()
-              .withId(new PodId(ds.namespace(), ds.name() + "-" + claimName))
-              .withNodeName(claimName);
-      if (filter.whyNot(pod) == null) {
-        Entry e = new Entry(pod, null, budgets.covering(pod), ++sequence);
-        e.boundAt = queue.now();
-        // The node's pods join after the listener heard of the node.
-        dropSnapshots();
-        pods.put(pod.id(), e);
-        byId.put(pod.id(), e);
-        podsOnNode.computeIfAbsent(claimName, n -> new TreeSet<>()).add(pod.id());
-        budgets.put(e.budgets, pod);
-        budgets.healthy(e.budgets, 1);
-      }
+    listener.nodeJoined(nodes.joinedCount(), queue.now());
+    for (Pod pod : DaemonPods.on(daemonSets, node)) {
+      PodEntry e = new PodEntry(pod, null, budgets.covering(pod), ++sequence);
+      e.boundAt = queue.now();
+      // The node's pods join after the listener heard of the node.
+      dropSnapshots();
+      pods.put(pod.id(), e);
+      byId.put(pod.id(), e);
+      podsOnNode.computeIfAbsent(claimName, n -> new TreeSet<>()).add(pod.id());
+      budgets.put(e.budgets, pod);
+      budgets.healthy(e.budgets, 1);
     }
   }
 
   @Override
   public void cordon(String node) {
-    Node n = nodes.get(node);
-    if (n != null && !n.unschedulable()) {
-      nodes.put(
-          node, new Node(n.name(), n.labels(), n.taints(), n.capacity(), n.allocatable(), true));
+    if (nodes.cordon(node)) {
       changed();
       listener.nodeCordoned(node, queue.now());
     }
@@ -288,8 +216,8 @@ public final class SimulatedCluster implements Cluster {
 
   /** Binds a pending pod (the scheduler's call). */
   public void bind(PodId id, String node) {
-    Entry e = byId.get(id);
-    if (e == null || e.pod.bound() || !nodes.containsKey(node)) {
+    PodEntry e = byId.get(id);
+    if (e == null || e.pod.bound() || !nodes.joined(node)) {
       throw new IllegalStateException("cannot bind " + id + " to " + node);
     }
     count(e, -1);
@@ -303,7 +231,7 @@ public final class SimulatedCluster implements Cluster {
     }
     changed();
     listener.podBound(e.pod, queue.now());
-    violated.removeIf(b -> !budgets.violated(b));
+    budgets.recovered();
     Workload spec = e.owner == null ? null : e.owner.spec;
     if (spec != null && spec.kind() == Workload.Kind.JOB && spec.runFor() != null) {
       long seq = e.sequence;
@@ -313,7 +241,7 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public EvictionOutcome evict(PodId id) {
-    Entry e = byId.get(id);
+    PodEntry e = byId.get(id);
     if (e == null) {
       return EvictionOutcome.NOT_FOUND;
     }
@@ -346,17 +274,13 @@ public final class SimulatedCluster implements Cluster {
   @Override
   public void deleteNode(String node) {
     nodes.remove(node);
-    NodeClaim claim = claims.remove(node);
-    if (claim != null) {
-      claimsByOffering.merge(claim.offering(), -1, Integer::sum);
-    }
     changed();
     Set<PodId> on = podsOnNode.remove(node);
     if (on == null) {
       return;
     }
     for (PodId id : List.copyOf(on)) {
-      Entry e = byId.get(id);
+      PodEntry e = byId.get(id);
       if (e != null) {
         remove(id, e.terminating ? PodEnd.EVICTED : PodEnd.LOST_WITH_NODE);
       }
@@ -367,21 +291,21 @@ public final class SimulatedCluster implements Cluster {
    * A Job's pod ran its time: it completes unless it was replaced or is being evicted meanwhile.
    */
   private void complete(PodId id, long seq) {
-    Entry e = byId.get(id);
+    PodEntry e = byId.get(id);
     if (e != null && e.sequence == seq && e.pod.bound() && !e.terminating) {
       remove(id, PodEnd.COMPLETED);
     }
   }
 
   private void removeIfSame(PodId id, long seq, PodEnd why) {
-    Entry e = byId.get(id);
+    PodEntry e = byId.get(id);
     if (e != null && e.sequence == seq) {
       remove(id, why);
     }
   }
 
   private void remove(PodId id, PodEnd why) {
-    Entry e = byId.remove(id);
+    PodEntry e = byId.remove(id);
     if (e == null) {
       return;
     }
@@ -402,13 +326,9 @@ public final class SimulatedCluster implements Cluster {
     listener.podEnded(e.pod, why, queue.now());
     // Only a disruption can violate a budget: a scale-down or a completion is not one.
     if (why == PodEnd.EVICTED || why == PodEnd.LOST_WITH_NODE) {
-      for (int b : e.budgets) {
-        if (budgets.violated(b) && violated.add(b)) {
-          listener.budgetViolated(budgets.name(b), queue.now());
-        }
-      }
+      budgets.newlyViolated(e.budgets).forEach(b -> listener.budgetViolated(b, queue.now()));
     }
-    Controller c = e.owner;
+    WorkloadController c = e.owner;
     if (c == null) {
       return;
     }
@@ -424,47 +344,31 @@ public final class SimulatedCluster implements Cluster {
   /**
    * Creates or deletes pods until the workload has what it wants (terminating ones not counted).
    */
-  private void reconcile(Controller c) {
-    Workload w = c.spec;
-    int want =
-        w.kind() == Workload.Kind.JOB
-            ? Math.min(w.replicas(), Math.max(0, w.completions() - c.succeeded))
-            : w.replicas();
-    List<Entry> live = new ArrayList<>();
+  private void reconcile(WorkloadController c) {
+    List<PodEntry> live = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (PodId id : c.pods) {
-      Entry e = byId.get(id);
+      PodEntry e = byId.get(id);
       names.add(id.name());
       if (!e.terminating) {
         live.add(e);
       }
     }
+    int want = c.wanted();
     if (live.size() > want) {
-      live.sort(deletionOrder(w.kind()));
-      for (Entry e : live.subList(0, live.size() - want)) {
+      for (PodEntry e : c.surplus(live, want)) {
         remove(e.pod.id(), PodEnd.DELETED);
       }
       return;
     }
-    for (int ordinal = 0, missing = want - live.size(); missing > 0; ordinal++) {
-      String name;
-      if (w.kind() == Workload.Kind.STATEFUL_SET) {
-        name = w.name() + "-" + ordinal;
-        if (names.contains(name)) {
-          continue;
-        }
-      } else {
-        name = w.name() + "-" + ++c.created;
-      }
-      create(c, new PodId(w.namespace(), name));
-      names.add(name);
-      missing--;
+    for (String name : c.newNames(names, want - live.size())) {
+      create(c, new PodId(c.spec.namespace(), name));
     }
   }
 
-  private void create(Controller c, PodId id) {
+  private void create(WorkloadController c, PodId id) {
     Pod pod = c.spec.template().withId(id).withNodeName(null);
-    Entry e = new Entry(pod, c, budgets.covering(pod), ++sequence);
+    PodEntry e = new PodEntry(pod, c, budgets.covering(pod), ++sequence);
     pods.put(id, e);
     byId.put(id, e);
     c.pods.add(id);
@@ -474,45 +378,9 @@ public final class SimulatedCluster implements Cluster {
     listener.podCreated(pod, queue.now());
   }
 
-  /**
-   * Which surplus pods a scale-down deletes first. A StatefulSet: the highest ordinal. Otherwise as
-   * a ReplicaSet ranks them: unscheduled before scheduled, then the most recently started, then the
-   * newest.
-   */
-  private static Comparator<Entry> deletionOrder(Workload.Kind kind) {
-    if (kind == Workload.Kind.STATEFUL_SET) {
-      return Comparator.comparingInt((Entry e) -> ordinal(e.pod.id().name())).reversed();
-    }
-    return Comparator.comparing((Entry e) -> e.pod.bound())
-        .thenComparing(
-            (Entry e) -> e.boundAt == null ? Instant.MAX : e.boundAt, Comparator.reverseOrder())
-        .thenComparing(Comparator.comparingLong((Entry e) -> e.sequence).reversed());
-  }
-
-  private static int ordinal(String name) {
-    int dash = name.lastIndexOf('-');
-    try {
-      return Integer.parseInt(name.substring(dash + 1));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
   /** Adds or takes away the pod from its workload's running or pending count and the total. */
-  private void count(Entry e, int delta) {
-    if (e.terminating) {
-      return;
-    }
-    if (e.pod.bound()) {
-      if (e.owner != null) {
-        e.owner.running += delta;
-      }
-    } else {
-      pending += delta;
-      if (e.owner != null) {
-        e.owner.pending += delta;
-      }
-    }
+  private void count(PodEntry e, int delta) {
+    pending += e.count(delta);
   }
 
   /** Pods, nodes or claims changed (called before or right after each change, never later). */
@@ -524,15 +392,5 @@ public final class SimulatedCluster implements Cluster {
   private void dropSnapshots() {
     podsSnapshot = null;
     terminatingSnapshot = null;
-    nodesSnapshot = null;
-    claimsSnapshot = null;
-  }
-
-  private static String key(String namespace, String name) {
-    return namespace + "/" + name;
-  }
-
-  private static String ownerKey(String namespace, String owner) {
-    return namespace + " " + owner;
   }
 }
