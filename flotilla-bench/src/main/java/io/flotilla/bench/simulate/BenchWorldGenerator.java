@@ -88,6 +88,11 @@ public final class BenchWorldGenerator {
 
   /** The world of {@code pods} pods (at the start) generated from {@code seed}. */
   public static World generate(Catalog catalog, int pods, long seed) {
+    return generate(catalog, pods, seed, PlanOptions.DEFAULTS);
+  }
+
+  /** The same world, planned with {@code options}. */
+  public static World generate(Catalog catalog, int pods, long seed, PlanOptions options) {
     if (pods < 1) {
       throw new IllegalArgumentException("a benchmark world needs at least one pod: " + pods);
     }
@@ -123,10 +128,7 @@ public final class BenchWorldGenerator {
               MAX_UNAVAILABLE));
     }
     return new World(
-            new ClusterConfig(List.of(pool()), catalog, PlanOptions.DEFAULTS),
-            workloads,
-            List.of(),
-            budgets)
+            new ClusterConfig(List.of(pool()), catalog, options), workloads, List.of(), budgets)
         .withAutoscalers(hpas);
   }
 

@@ -1,6 +1,8 @@
 package io.flotilla.bench.simulate;
 
 import io.flotilla.control.manager.ControlSettings;
+import io.flotilla.core.plan.PlanOptions;
+import io.flotilla.core.plan.PlanOptions.SpotAllocation;
 import io.flotilla.core.plan.Planner;
 import java.util.Locale;
 
@@ -10,19 +12,29 @@ import java.util.Locale;
  */
 public enum SimStrategy {
   /** The optimised planner and Flotilla's control settings. */
-  FLOTILLA("flotilla", Planner.Strategy.OPTIMIZED, ControlSettings.FLOTILLA),
-  /** First-fit decreasing and Karpenter's documented behaviour. */
+  FLOTILLA("flotilla", Planner.Strategy.OPTIMIZED, ControlSettings.FLOTILLA, PlanOptions.DEFAULTS),
+  /** First-fit decreasing, Spot launched price-capacity-optimized, Karpenter's disruption. */
   KARPENTER_LIKE(
-      "karpenter-like", Planner.Strategy.FIRST_FIT_DECREASING, ControlSettings.KARPENTER);
+      "karpenter-like",
+      Planner.Strategy.FIRST_FIT_DECREASING,
+      ControlSettings.KARPENTER,
+      PlanOptions.DEFAULTS.withSpotAllocation(SpotAllocation.PRICE_CAPACITY_OPTIMIZED));
 
   private final String label;
   private final Planner.Strategy planner;
   private final ControlSettings control;
+  private final PlanOptions options;
 
-  SimStrategy(String label, Planner.Strategy planner, ControlSettings control) {
+  SimStrategy(
+      String label, Planner.Strategy planner, ControlSettings control, PlanOptions options) {
     this.label = label;
     this.planner = planner;
     this.control = control;
+    this.options = options;
+  }
+
+  public PlanOptions options() {
+    return options;
   }
 
   public String label() {

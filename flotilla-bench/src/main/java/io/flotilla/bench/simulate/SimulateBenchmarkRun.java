@@ -153,7 +153,8 @@ public final class SimulateBenchmarkRun {
 
   /** The world the setup simulates. */
   public World world(Setup setup) {
-    return BenchWorldGenerator.generate(catalog, setup.pods(), setup.seed());
+    return BenchWorldGenerator.generate(
+        catalog, setup.pods(), setup.seed(), setup.strategy().options());
   }
 
   public Result measure(Setup setup, int repetitions, Listener listener) {

@@ -5,6 +5,7 @@ import io.flotilla.cli.plan.PlanningOptions;
 import io.flotilla.cli.simulate.report.HtmlReport;
 import io.flotilla.cli.simulate.report.ReportInput;
 import io.flotilla.cli.simulate.report.StrategyReport;
+import io.flotilla.core.plan.PlanOptions.SpotAllocation;
 import io.flotilla.sim.metrics.Summary;
 import io.flotilla.sim.world.Simulation;
 import java.io.IOException;
@@ -74,6 +75,18 @@ public final class SimulateCommand implements Callable<Integer> {
   Boolean checkpointOnWarning;
 
   @Option(
+      names = "--karpenter-spot-allocation",
+      paramLabel = "STRATEGY",
+      converter = SpotAllocations.class,
+      defaultValue = "price-capacity-optimized",
+      description =
+          "How karpenter-like's Spot launches pick among a claim's offerings:"
+              + " price-capacity-optimized (EC2 Fleet's, as Karpenter launches Spot: lowest"
+              + " interruption band, then price) or lowest-price (its best case) (default:"
+              + " ${DEFAULT-VALUE}).")
+  SpotAllocation karpenterSpotAllocation;
+
+  @Option(
       names = {"-o", "--output"},
       defaultValue = "table",
       paramLabel = "table|json",
@@ -125,7 +138,9 @@ public final class SimulateCommand implements Callable<Integer> {
     long runSeed = seed == null ? scenario.seed() : seed;
     boolean checkpoint =
         checkpointOnWarning == null ? scenario.checkpointOnWarning() : checkpointOnWarning;
-    WorldAssembly assembly = new WorldAssembly(catalogOptions.catalog(), planning.toPlanOptions());
+    WorldAssembly assembly =
+        new WorldAssembly(
+            catalogOptions.catalog(), planning.toPlanOptions(), karpenterSpotAllocation);
     WorldAssembly.Inputs inputs = assembly.read(scenario);
     List<SimulationResults.StrategyRun> runs = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.flotilla.control.manager.ControlSettings;
 import io.flotilla.core.catalog.Catalog;
 import io.flotilla.core.nodepool.NodePool;
 import io.flotilla.core.plan.PlanOptions;
+import io.flotilla.core.plan.PlanOptions.SpotAllocation;
 import io.flotilla.core.plan.Planner;
 import io.flotilla.kube.manifest.ManifestException;
 import io.flotilla.kube.manifest.ManifestReader;
@@ -29,10 +30,17 @@ import java.util.TreeSet;
 final class WorldAssembly {
   private final Catalog catalog;
   private final PlanOptions options;
+  private final SpotAllocation karpenterSpot;
 
+  /** Karpenter's Spot launches as Karpenter makes them: EC2 Fleet's price-capacity-optimized. */
   WorldAssembly(Catalog catalog, PlanOptions options) {
+    this(catalog, options, SpotAllocation.PRICE_CAPACITY_OPTIMIZED);
+  }
+
+  WorldAssembly(Catalog catalog, PlanOptions options, SpotAllocation karpenterSpot) {
     this.catalog = catalog;
     this.options = options;
+    this.karpenterSpot = karpenterSpot;
   }
 
   /** The scenario's manifests and node groups, read once for every strategy. */
@@ -83,12 +91,23 @@ final class WorldAssembly {
     Manifests m = in.manifests();
     WorkloadModels models = in.scenario().models();
     return new World(
-            new ClusterConfig(pools(strategy, in), catalog, options),
+            new ClusterConfig(pools(strategy, in), catalog, options(strategy)),
             ManifestWorkloads.of(m.pods(), models),
             m.daemonSets(),
             m.budgets())
         .withAutoscalers(m.autoscalers())
         .withFlinkJobs(models.flink().stream().toList());
+  }
+
+  /**
+   * The planning options a strategy plans with: karpenter-like launches Spot with its own
+   * allocation strategy; the others with the cheapest offering (the optimised planner picks its
+   * offerings itself).
+   */
+  private PlanOptions options(StrategyName strategy) {
+    return strategy == StrategyName.KARPENTER_LIKE
+        ? options.withSpotAllocation(karpenterSpot)
+        : options;
   }
 
   private List<NodePool> pools(StrategyName strategy, Inputs in) {

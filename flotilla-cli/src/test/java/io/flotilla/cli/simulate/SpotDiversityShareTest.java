@@ -59,7 +59,8 @@ class SpotDiversityShareTest {
    * Flotilla spreads the Spot TaskManagers over at least three capacity pools and no pool holds
    * more than the configured share (a third, rounded up; seed 1: 7, 8 and 8 of 23), although the
    * HPA adds them a few at a time: each decision counts the replicas already running per pool.
-   * Karpenter-like puts them all in the cheapest pool, so one reclaim takes all of them.
+   * Karpenter-like puts them all in one pool (price-capacity-optimized: the lowest-band type's
+   * cheapest zone), so one reclaim takes all of them.
    */
   @Test
   void flotillaSpreadsSpotTaskManagersOverCapacityPoolsAndKarpenterLikeDoesNot()

@@ -1,6 +1,7 @@
 package io.flotilla.core.plan;
 
 import io.flotilla.core.nodepool.NodePool;
+import io.flotilla.core.plan.PlanOptions.SpotAllocation;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  *   <li>A claim fixes one value of each custom key its pool leaves open ({@code capacity-spread In
  *       [2,3,4,5]}): a pod pinned to another value (by its topology spread) or whose requirements
  *       refuse it is kept off it.
- *   <li>At launch, {@link InstanceSelection#launch} picks the offering; one node per claim.
+ *   <li>At launch, {@link InstanceSelection#launch} picks the offering (lowest price, or EC2's
+ *       price-capacity-optimized for Spot as the options say); one node per claim.
  * </ul>
  *
  * <p>Karpenter itself cuts a claim to its 600 cheapest types when it writes the NodeClaim, after
@@ -54,10 +56,11 @@ final class FirstFitPacker {
       List<PodClass> classes,
       Colocation colocation,
       int dims,
-      MinValues minValues) {
+      MinValues minValues,
+      SpotAllocation allocation) {
     this.tier = tier;
     this.minValues = minValues;
-    this.selection = new InstanceSelection(tier);
+    this.selection = new InstanceSelection(tier, allocation);
     this.classes = classes;
     this.colocation = colocation;
     this.dims = dims;

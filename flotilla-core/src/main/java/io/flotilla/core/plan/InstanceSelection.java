@@ -1,6 +1,9 @@
 package io.flotilla.core.plan;
 
 import io.flotilla.core.catalog.CapacityType;
+import io.flotilla.core.catalog.InterruptionBand;
+import io.flotilla.core.catalog.Offering;
+import io.flotilla.core.plan.PlanOptions.SpotAllocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,9 +26,11 @@ final class InstanceSelection {
   static final int MAX_LAUNCH_TYPES = 60;
 
   private final TierOfferings tier;
+  private final SpotAllocation allocation;
 
-  InstanceSelection(TierOfferings tier) {
+  InstanceSelection(TierOfferings tier, SpotAllocation allocation) {
     this.tier = tier;
+    this.allocation = allocation;
   }
 
   /**
@@ -76,9 +81,9 @@ final class InstanceSelection {
    * The node a finished claim launches: the exotic filter again (as the AWS provider applies it at
    * launch; after the filter at claim creation it changes nothing, since options only shrink), the
    * unwanted-Spot filter, the 60 cheapest types, then Spot if any of them has an open Spot
-   * offering, and the cheapest offering of that capacity type. That is EC2 Fleet's lowest-price
-   * strategy; for Spot, price-capacity-optimized is approximated by it, so the 60-type cut only
-   * decides the capacity type among types of equal price.
+   * offering, and the offering of that capacity type the allocation strategy picks: the cheapest
+   * (EC2 Fleet's lowest-price, and on-demand always), or for Spot under price-capacity-optimized
+   * the cheapest of those in the lowest interruption band among the 60 types.
    */
   Shape launch(ClaimOptions options) {
     return launch(options, Map.of());
@@ -98,15 +103,21 @@ final class InstanceSelection {
         break;
       }
     }
+    boolean byCapacity =
+        capacity == CapacityType.SPOT && allocation == SpotAllocation.PRICE_CAPACITY_OPTIMIZED;
     int bestGroup = -1;
     int bestOffering = -1;
+    int bestRank = Integer.MAX_VALUE;
     double bestPrice = Double.POSITIVE_INFINITY;
     for (int i = 0; i < left.size(); i++) {
       int g = left.groups()[i];
       for (long m = only(g, left.masks()[i], capacity); m != 0; m &= m - 1) {
         int o = Long.numberOfTrailingZeros(m);
-        double price = tier.offering(g, o).pricePerHour();
-        if (price < bestPrice) {
+        Offering offering = tier.offering(g, o);
+        int rank = byCapacity ? capacityRank(offering) : 0;
+        double price = offering.pricePerHour();
+        if (rank < bestRank || (rank == bestRank && price < bestPrice)) {
+          bestRank = rank;
           bestPrice = price;
           bestGroup = g;
           bestOffering = o;
@@ -117,6 +128,12 @@ final class InstanceSelection {
       throw new IllegalStateException("a claim with no open offering");
     }
     return tier.shape(bestGroup, bestOffering, pins);
+  }
+
+  /** Lower is more spare capacity: the interruption band's order, an unknown band last. */
+  private static int capacityRank(Offering offering) {
+    InterruptionBand band = offering.band();
+    return band == null ? InterruptionBand.values().length : band.ordinal();
   }
 
   /** Whether both capacity types are open among the options. */

@@ -10,7 +10,8 @@ public record PlanOptions(
     MinValuesPolicy minValuesPolicy,
     UnknownArchitecture unknownArchitecture,
     SpotDiversity spotDiversity,
-    ExactSearch exactSearch) {
+    ExactSearch exactSearch,
+    SpotAllocation spotAllocation) {
 
   /**
    * Karpenter's {@code minValuesPolicy}: refuse a node that cannot keep the floors, or relax them.
@@ -68,33 +69,58 @@ public record PlanOptions(
     }
   }
 
+  /**
+   * How the first-fit baseline's launch picks a Spot offering among its claim's options, as EC2
+   * Fleet's allocation strategies do. The optimised planner chooses its offerings itself.
+   */
+  public enum SpotAllocation {
+    /** The cheapest offering: the plan's own baseline, and a best case for Karpenter. */
+    LOWEST_PRICE,
+    /**
+     * EC2 Fleet's {@code price-capacity-optimized}, which Karpenter uses for Spot: the pools with
+     * the most spare capacity, then the cheapest of them. The Spot Instance Advisor's interruption
+     * band is the public signal of a pool's spare capacity, so the lowest band among the options
+     * wins, then the price; an offering of unknown band comes after every known band.
+     */
+    PRICE_CAPACITY_OPTIMIZED
+  }
+
   public static final PlanOptions DEFAULTS =
       new PlanOptions(
           MinValuesPolicy.STRICT,
           UnknownArchitecture.ANY,
           SpotDiversity.DEFAULT,
-          ExactSearch.DEFAULT);
+          ExactSearch.DEFAULT,
+          SpotAllocation.LOWEST_PRICE);
 
   public PlanOptions {
     Objects.requireNonNull(minValuesPolicy, "minValuesPolicy");
     Objects.requireNonNull(unknownArchitecture, "unknownArchitecture");
     Objects.requireNonNull(spotDiversity, "spotDiversity");
     Objects.requireNonNull(exactSearch, "exactSearch");
+    Objects.requireNonNull(spotAllocation, "spotAllocation");
   }
 
   public PlanOptions withMinValuesPolicy(MinValuesPolicy policy) {
-    return new PlanOptions(policy, unknownArchitecture, spotDiversity, exactSearch);
+    return new PlanOptions(policy, unknownArchitecture, spotDiversity, exactSearch, spotAllocation);
   }
 
   public PlanOptions withUnknownArchitecture(UnknownArchitecture policy) {
-    return new PlanOptions(minValuesPolicy, policy, spotDiversity, exactSearch);
+    return new PlanOptions(minValuesPolicy, policy, spotDiversity, exactSearch, spotAllocation);
   }
 
   public PlanOptions withSpotDiversity(SpotDiversity diversity) {
-    return new PlanOptions(minValuesPolicy, unknownArchitecture, diversity, exactSearch);
+    return new PlanOptions(
+        minValuesPolicy, unknownArchitecture, diversity, exactSearch, spotAllocation);
   }
 
   public PlanOptions withExactSearch(ExactSearch exact) {
-    return new PlanOptions(minValuesPolicy, unknownArchitecture, spotDiversity, exact);
+    return new PlanOptions(
+        minValuesPolicy, unknownArchitecture, spotDiversity, exact, spotAllocation);
+  }
+
+  public PlanOptions withSpotAllocation(SpotAllocation allocation) {
+    return new PlanOptions(
+        minValuesPolicy, unknownArchitecture, spotDiversity, exactSearch, allocation);
   }
 }

@@ -193,7 +193,12 @@ final class TierPacking {
       // Karpenter chooses among every type and offering of the tier's pools, not the pruned shapes.
       batches =
           new FirstFitPacker(
-                  new TierOfferings(tier, factory), classes, colocation, dims, ctx.minValues())
+                  new TierOfferings(tier, factory),
+                  classes,
+                  colocation,
+                  dims,
+                  ctx.minValues(),
+                  ctx.options().spotAllocation())
               .pack(remaining, budget);
     } else if (pods(remaining, compat) > PORTFOLIO_PODS) {
       batches = new PatternPacker(classes, shapesOfTier, colocation, dims).pack(remaining, budget);
