@@ -2,6 +2,7 @@ package io.flotilla.control.provisioning;
 
 import io.flotilla.control.command.LaunchNodeClaim;
 import io.flotilla.core.catalog.Catalog;
+import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.plan.Plan;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.PlannedNode;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Plans a batch of pending pods and turns the plan into commands. Pods already bound or nominated
@@ -64,20 +66,26 @@ public final class Provisioner {
     return unavailable.without(catalog, now);
   }
 
-  /** One NodeClaim per new node of a plan, named in order, for the pods the plan puts there. */
+  /**
+   * One NodeClaim per new node of a plan, named in order, for the pods the plan puts there. Its
+   * hostname label is its own name (the plan's names count from one in every plan).
+   */
   public List<LaunchNodeClaim> claimsFor(List<PlannedNode> newNodes) {
     List<LaunchNodeClaim> launches = new ArrayList<>();
     for (PlannedNode node : newNodes) {
+      String name = nextName(node.nodePool());
+      Map<String, String> labels = new TreeMap<>(node.labels());
+      labels.put(WellKnownLabels.HOSTNAME, name);
       launches.add(
           new LaunchNodeClaim(
-              nextName(node.nodePool()),
+              name,
               node.nodePool(),
               new OfferingKey(
                   node.offering().instanceType(),
                   node.offering().zone(),
                   node.offering().capacityType()),
               node.pods(),
-              node.labels(),
+              labels,
               node.allocatable()));
     }
     return launches;

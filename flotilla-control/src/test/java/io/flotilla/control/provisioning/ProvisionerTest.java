@@ -5,6 +5,7 @@ import static io.flotilla.core.testing.PoolBuilder.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.control.command.LaunchNodeClaim;
+import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.plan.PlanRequest;
 import io.flotilla.core.plan.Planner;
@@ -139,5 +140,16 @@ class ProvisionerTest {
 
     assertThat(first).isNotEmpty().allMatch(n -> n.startsWith("general-"));
     assertThat(second).doesNotContainAnyElementsOf(first);
+  }
+
+  @Test
+  void aClaimsHostnameLabelIsItsOwnNameInEveryDecision() {
+    PlanRequest snapshot = webOnGeneral();
+    List<LaunchNodeClaim> claims = new ArrayList<>(provisioner.decide(snapshot, NOW).launches());
+    claims.addAll(provisioner.decide(snapshot, NOW).launches());
+
+    assertThat(claims)
+        .hasSizeGreaterThan(1)
+        .allSatisfy(c -> assertThat(c.labels()).containsEntry(WellKnownLabels.HOSTNAME, c.name()));
   }
 }

@@ -1,10 +1,8 @@
 package io.flotilla.sim.scheduler;
 
-import io.flotilla.core.label.WellKnownLabels;
 import io.flotilla.core.node.Node;
 import io.flotilla.core.plan.NodeFilter;
 import io.flotilla.core.pod.Pod;
-import io.flotilla.core.pod.PodAffinityTerm;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.resource.Resources;
 import java.util.ArrayList;
@@ -20,8 +18,8 @@ import java.util.Set;
  * kube-scheduler as the simulation has it: each pending pod, in name order, goes to the feasible
  * node with the most room left (the least-allocated score over CPU and memory; ties by name).
  * Feasible: {@link NodeFilter}'s rules, the pod's requests within the node's free allocatable and
- * pod count, and required anti-affinity on the hostname key. Topology spreads and pod affinity are
- * not filters of this model yet.
+ * pod count, and kube-scheduler's PodTopologySpread and InterPodAffinity filters ({@link
+ * PodTopology}: hard spreads, required affinity and anti-affinity on any key, both ways).
  */
 public final class KubeScheduler {
   private static final String CPU = "cpu";
@@ -81,6 +79,7 @@ public final class KubeScheduler {
       rooms.put(n.name(), new Room(n, filterOf(n)));
     }
     filters.keySet().retainAll(rooms.keySet());
+    PodTopology topology = new PodTopology(nodes);
     List<Pod> pending = new ArrayList<>();
     for (Pod p : pods) {
       if (!p.bound()) {
@@ -88,23 +87,27 @@ public final class KubeScheduler {
           pending.add(p);
         }
       } else if (rooms.containsKey(p.nodeName())) {
-        rooms.get(p.nodeName()).add(p);
+        Room room = rooms.get(p.nodeName());
+        room.add(p);
+        topology.bound(p, room.node, terminating.contains(p.id()));
       }
     }
     List<Binding> out = new ArrayList<>();
     // Rooms only fill up during a call, so a pod like one that found no node finds none either
-    // (thousands of pending pods of a few workloads cost a few scans, not one each).
+    // (thousands of pending pods of a few workloads cost a few scans, not one each). Pods under
+    // spread or inter-pod rules are not remembered: a binding can open a domain to them.
     Set<Shape> homeless = new HashSet<>();
     for (Pod pod : pending) {
       Shape shape = Shape.of(pod);
-      if (homeless.contains(shape)) {
+      boolean rules = topology.matters(pod);
+      if (!rules && homeless.contains(shape)) {
         continue;
       }
       int filterShape = filterShapes.computeIfAbsent(shape.filter(), f -> filterShapes.size());
       Room best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (Room room : rooms.values()) {
-        if (!room.fits(pod, filterShape)) {
+        if (!room.fits(pod, filterShape) || (rules && !topology.admits(pod, room.node))) {
           continue;
         }
         double score = room.scoreAfter(pod);
@@ -115,8 +118,9 @@ public final class KubeScheduler {
       }
       if (best != null) {
         best.add(pod);
+        topology.binding(pod, best.node);
         out.add(new Binding(pod.id(), best.node.name()));
-      } else {
+      } else if (!rules) {
         homeless.add(shape);
       }
     }
@@ -179,7 +183,6 @@ public final class KubeScheduler {
     final CachedFilter filter;
     final Map<String, Long> used = new HashMap<>();
     int count;
-    final List<Pod> bound = new ArrayList<>();
 
     Room(Node node, CachedFilter filter) {
       this.node = node;
@@ -189,7 +192,6 @@ public final class KubeScheduler {
     void add(Pod p) {
       p.requests().asMap().forEach((name, amount) -> used.merge(name, amount, Long::sum));
       count++;
-      bound.add(p);
     }
 
     /** What is in use plus the pod's requests fits the node's allocatable, resource by resource. */
@@ -217,20 +219,7 @@ public final class KubeScheduler {
       if (maxPods > 0 && count >= maxPods) {
         return false;
       }
-      if (!roomFor(pod)) {
-        return false;
-      }
-      for (PodAffinityTerm term : pod.antiAffinity()) {
-        if (!WellKnownLabels.HOSTNAME.equals(term.topologyKey())) {
-          continue;
-        }
-        for (Pod other : bound) {
-          if (sameNamespace(term, pod, other) && term.selector().matches(other.labels())) {
-            return false;
-          }
-        }
-      }
-      return true;
+      return roomFor(pod);
     }
 
     double scoreAfter(Pod pod) {
@@ -241,12 +230,6 @@ public final class KubeScheduler {
       long total = node.allocatable().get(resource);
       long after = used.getOrDefault(resource, 0L) + pod.requests().get(resource);
       return total <= 0 ? 0 : (double) (total - after) / total;
-    }
-
-    private static boolean sameNamespace(PodAffinityTerm term, Pod pod, Pod other) {
-      return term.namespaces().isEmpty()
-          ? other.id().namespace().equals(pod.id().namespace())
-          : term.namespaces().contains(other.id().namespace());
     }
   }
 }
