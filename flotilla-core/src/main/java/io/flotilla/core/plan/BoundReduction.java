@@ -3,7 +3,6 @@ package io.flotilla.core.plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,9 @@ import java.util.Map;
  * not fit on are dropped, since no plan can use them; identical demands and identical options are
  * merged; then options another one makes redundant are dropped (see {@link Dominance}). Demands
  * with no option left are unplaceable.
+ *
+ * <p>The demand step is {@link ReducedDemands}, the dominance step {@link RedundantOptions}; the
+ * option merging between them, and the flat arrays the bounds read, are here.
  */
 final class BoundReduction {
   /** Which redundancy is safe to remove depends on whether node counts may be fractional. */
@@ -135,53 +137,14 @@ final class BoundReduction {
   static BoundReduction of(BoundProblem problem, Dominance dominance) {
     int dims = problem.dims();
     List<BoundProblem.Option> all = problem.options();
-    boolean[] usable = new boolean[all.size()];
-    for (int o = 0; o < all.size(); o++) {
-      usable[o] = launchable(all.get(o), problem.pools());
-    }
     // Demands: usable options the pod fits on; identical uncapped demands merged.
-    List<long[]> request = new ArrayList<>();
-    List<Long> pods = new ArrayList<>();
-    List<Long> cap = new ArrayList<>();
-    List<int[]> opts = new ArrayList<>();
-    Map<DemandKey, Integer> merged = new HashMap<>();
-    long unplaceable = 0;
-    long[][] rooms = all.stream().map(BoundProblem.Option::room).toArray(long[][]::new);
-    int[] reducedOf = new int[problem.demands().size()];
-    Arrays.fill(reducedOf, -1);
-    for (int index = 0; index < problem.demands().size(); index++) {
-      BoundProblem.Demand d = problem.demands().get(index);
-      if (d.pods() == 0) {
-        continue;
-      }
-      int[] fit = usableFits(d, rooms, usable);
-      if (fit.length == 0) {
-        unplaceable += d.pods();
-        continue;
-      }
-      long c = BoundProblem.UNLIMITED;
-      for (int o : fit) {
-        if (capBinds(d.perNodeCap(), d.request(), all.get(o).room())) {
-          c = d.perNodeCap();
-          break;
-        }
-      }
-      if (c == BoundProblem.UNLIMITED) {
-        DemandKey key = new DemandKey(d.request(), fit);
-        Integer k = merged.get(key);
-        if (k != null) {
-          pods.set(k, pods.get(k) + d.pods());
-          reducedOf[index] = k;
-          continue;
-        }
-        merged.put(key, pods.size());
-      }
-      reducedOf[index] = pods.size();
-      request.add(d.request());
-      pods.add(d.pods());
-      cap.add(c);
-      opts.add(fit);
-    }
+    ReducedDemands demands = ReducedDemands.of(problem);
+    List<long[]> request = demands.request();
+    List<Long> pods = demands.pods();
+    List<Long> cap = demands.cap();
+    List<int[]> opts = demands.options();
+    long unplaceable = demands.unplaceable();
+    int[] reducedOf = demands.reducedOf();
     // Options: the ones some demand uses, identical ones merged, redundant ones dropped.
     int k = pods.size();
     BitSet[] served = new BitSet[all.size()];
@@ -230,7 +193,7 @@ final class BoundReduction {
       }
     }
     boolean[] removed =
-        redundant(merged2, servedBy, problem.pools(), request, cap, dominance, dims);
+        RedundantOptions.marked(merged2, servedBy, problem.pools(), request, cap, dominance, dims);
     int[] position = new int[merged2.size()];
     List<BoundProblem.Option> kept = new ArrayList<>();
     for (int o = 0; o < merged2.size(); o++) {
@@ -253,177 +216,8 @@ final class BoundReduction {
         dims, request, pods, cap, remapped, kept, problem.pools(), unplaceable, reducedOf);
   }
 
-  /** A demand's request and options, compared by content. */
-  private record DemandKey(long[] request, int[] options) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof DemandKey k
-          && Arrays.equals(request, k.request)
-          && Arrays.equals(options, k.options);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(request) + Arrays.hashCode(options);
-    }
-  }
-
-  /** The demand's options, ascending and without repeats, that can launch and hold one pod. */
-  private static int[] usableFits(BoundProblem.Demand d, long[][] rooms, boolean[] usable) {
-    int[] sorted = d.options().clone();
-    Arrays.sort(sorted);
-    int n = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      int o = sorted[i];
-      if ((i == 0 || o != sorted[i - 1]) && usable[o] && Dimensions.fits(d.request(), rooms[o])) {
-        sorted[n++] = o;
-      }
-    }
-    return Arrays.copyOf(sorted, n);
-  }
-
   private static long saturatedSum(long a, long b) {
     long s = a + b;
     return s < 0 || s >= BoundProblem.UNLIMITED ? BoundProblem.UNLIMITED : s;
-  }
-
-  /** Can at least one node of this kind be launched? */
-  private static boolean launchable(BoundProblem.Option o, List<BoundProblem.Pool> pools) {
-    if (o.maxNodes() == 0) {
-      return false;
-    }
-    if (o.pool() == BoundProblem.NO_POOL) {
-      return true;
-    }
-    BoundProblem.Pool p = pools.get(o.pool());
-    if (p.maxNodes() == 0) {
-      return false;
-    }
-    for (int l = 0; l < p.remaining().length; l++) {
-      if (o.counts()[l] > p.remaining()[l]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Marks options made redundant by another that is still kept at that moment; since each removal
-   * only moves an option's nodes onto one still present, removing them in this order never lowers
-   * the bound.
-   */
-  private static boolean[] redundant(
-      List<BoundProblem.Option> options,
-      List<BitSet> served,
-      List<BoundProblem.Pool> pools,
-      List<long[]> request,
-      List<Long> cap,
-      Dominance dominance,
-      int dims) {
-    int n = options.size();
-    boolean[] removed = new boolean[n];
-    int[][] capped = new int[n][];
-    // Options serve few distinct sets of demands: compare the sets once per pair of sets.
-    Map<BitSet, Integer> sets = new HashMap<>();
-    int[] set = new int[n];
-    for (int o = 0; o < n; o++) {
-      capped[o] =
-          served.get(o).stream().filter(i -> cap.get(i) != BoundProblem.UNLIMITED).toArray();
-      set[o] = sets.computeIfAbsent(served.get(o), x -> sets.size());
-    }
-    Map<Long, Boolean> within = new HashMap<>();
-    for (int b = 0; b < n; b++) {
-      for (int a = 0; a < n; a++) {
-        if (a == b || removed[a]) {
-          continue;
-        }
-        boolean covers =
-            dominance == Dominance.PER_DOLLAR
-                ? perDollar(options.get(a), options.get(b), capped[b], request, cap, pools, dims)
-                : perNode(options.get(a), options.get(b), pools, dims);
-        if (covers) {
-          BitSet small = served.get(b);
-          BitSet large = served.get(a);
-          boolean inside =
-              set[a] == set[b]
-                  || within.computeIfAbsent(
-                      ((long) set[b] << 32) | set[a], x -> subset(small, large));
-          if (inside) {
-            removed[b] = true;
-            break;
-          }
-        }
-      }
-    }
-    return removed;
-  }
-
-  private static boolean subset(BitSet small, BitSet large) {
-    BitSet rest = (BitSet) small.clone();
-    rest.andNot(large);
-    return rest.isEmpty();
-  }
-
-  /** Can {@code price(b)/price(a)} nodes of a replace every node of b in a fractional plan? */
-  private static boolean perDollar(
-      BoundProblem.Option a,
-      BoundProblem.Option b,
-      int[] cappedOfB,
-      List<long[]> request,
-      List<Long> cap,
-      List<BoundProblem.Pool> pools,
-      int dims) {
-    if (a.bounded() || !(a.price() > 0) || !(b.price() > 0)) {
-      return false;
-    }
-    double s = b.price() / a.price();
-    for (int d = 0; d < dims; d++) {
-      if ((double) a.room()[d] * b.price() < (double) b.room()[d] * a.price()) {
-        return false;
-      }
-    }
-    if (s < 1) {
-      for (int i : cappedOfB) {
-        if (capBinds(cap.get(i), request.get(i), a.room())) {
-          return false;
-        }
-      }
-    }
-    return poolAllows(a, b, s, pools);
-  }
-
-  /** Does every node of b fit its pods into one node of a, for no more money? */
-  private static boolean perNode(
-      BoundProblem.Option a, BoundProblem.Option b, List<BoundProblem.Pool> pools, int dims) {
-    if (a.bounded() || a.price() > b.price()) {
-      return false;
-    }
-    for (int d = 0; d < dims; d++) {
-      if (a.room()[d] < b.room()[d]) {
-        return false;
-      }
-    }
-    return poolAllows(a, b, 1, pools);
-  }
-
-  /** Replacing a node of b by s nodes of a uses no more of any limited pool. */
-  private static boolean poolAllows(
-      BoundProblem.Option a, BoundProblem.Option b, double s, List<BoundProblem.Pool> pools) {
-    if (a.pool() == BoundProblem.NO_POOL || !pools.get(a.pool()).limited()) {
-      return true;
-    }
-    if (a.pool() != b.pool()) {
-      return false;
-    }
-    BoundProblem.Pool p = pools.get(a.pool());
-    if (p.maxNodes() != BoundProblem.UNLIMITED && s > 1) {
-      return false;
-    }
-    for (int l = 0; l < p.remaining().length; l++) {
-      if (a.counts()[l] * s > b.counts()[l]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
