@@ -12,7 +12,8 @@ import java.util.Map;
  * The workloads a simulation starts from, recovered from the pods the manifests give: pods of one
  * owner ({@code Kind/name}) in one namespace are one controller's replicas, the first of them its
  * template. A cluster dump's running pods count toward their workload's replicas, as the manifest
- * reader counts them; every pod starts pending in the simulated cluster.
+ * reader counts them; those on a node the simulation starts with start bound there ({@link
+ * DumpNodes}), the others pending.
  */
 final class ManifestWorkloads {
   private ManifestWorkloads() {}

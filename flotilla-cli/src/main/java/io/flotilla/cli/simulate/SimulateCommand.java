@@ -143,7 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
             catalogOptions.catalog(), planning.toPlanOptions(), karpenterSpotAllocation);
     WorldAssembly.Inputs inputs = assembly.read(scenario);
     List<SimulationResults.StrategyRun> runs = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(inputs.notes());
     ProgressBar bar =
         new ProgressBar(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
     for (StrategyName s : strategies) {

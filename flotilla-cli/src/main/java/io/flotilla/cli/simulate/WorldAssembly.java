@@ -13,6 +13,7 @@ import io.flotilla.kube.manifest.ManifestReader;
 import io.flotilla.kube.manifest.Manifests;
 import io.flotilla.kube.manifest.ReadOptions;
 import io.flotilla.sim.cloud.CloudSettings;
+import io.flotilla.sim.world.ExistingNode;
 import io.flotilla.sim.world.Fault;
 import io.flotilla.sim.world.Run;
 import io.flotilla.sim.world.ScaleStep;
@@ -43,8 +44,16 @@ final class WorldAssembly {
     this.karpenterSpot = karpenterSpot;
   }
 
-  /** The scenario's manifests and node groups, read once for every strategy. */
-  record Inputs(Scenario scenario, Manifests manifests, List<NodePool> nodeGroups) {}
+  /**
+   * The scenario's manifests and node groups, read once for every strategy, the dump's nodes that
+   * are simulated and notes on those that are not.
+   */
+  record Inputs(
+      Scenario scenario,
+      Manifests manifests,
+      List<NodePool> nodeGroups,
+      List<ExistingNode> existingNodes,
+      List<String> notes) {}
 
   Inputs read(Scenario scenario) {
     Manifests manifests = read(scenario.manifests());
@@ -59,7 +68,8 @@ final class WorldAssembly {
                     .toList(),
                 FirstInstanceTypes.of(scenario.nodeGroups()));
     checkReferences(scenario, manifests);
-    return new Inputs(scenario, manifests, groups);
+    DumpNodes.Found existing = DumpNodes.of(manifests.nodes(), catalog);
+    return new Inputs(scenario, manifests, groups, existing.nodes(), existing.notes());
   }
 
   /** Every workload the scenario names must be in the manifests. */
@@ -90,13 +100,16 @@ final class WorldAssembly {
   World world(StrategyName strategy, Inputs in) {
     Manifests m = in.manifests();
     WorkloadModels models = in.scenario().models();
+    List<NodePool> pools = pools(strategy, in);
+    List<ExistingNode> existing = DumpNodes.forPools(in.existingNodes(), pools);
     return new World(
-            new ClusterConfig(pools(strategy, in), catalog, options(strategy)),
+            new ClusterConfig(pools, catalog, options(strategy)),
             ManifestWorkloads.of(m.pods(), models),
             m.daemonSets(),
             m.budgets())
         .withAutoscalers(m.autoscalers())
-        .withFlinkJobs(models.flink().stream().toList());
+        .withFlinkJobs(models.flink().stream().toList())
+        .withExistingNodes(existing, DumpNodes.running(m.pods(), existing));
   }
 
   /**

@@ -93,7 +93,7 @@ final class PlanAssembly {
     Map<String, String> labels = node.labels();
     String type = labels.get(WellKnownLabels.INSTANCE_TYPE);
     String zone = labels.get(WellKnownLabels.ZONE);
-    CapacityType capacity = capacityType(labels);
+    CapacityType capacity = CapacityType.ofNodeLabels(labels);
     Offering known = null;
     if (type != null && zone != null && capacity != null) {
       known = request.catalog().offering(type, zone, capacity).orElse(null);
@@ -126,25 +126,5 @@ final class PlanAssembly {
         s.storagePerHour(),
         o.band(),
         o.source());
-  }
-
-  /** Karpenter's label, else the EKS managed node group's. */
-  static CapacityType capacityType(Map<String, String> labels) {
-    String karpenter = labels.get(WellKnownLabels.CAPACITY_TYPE);
-    if (karpenter != null) {
-      try {
-        return CapacityType.parse(karpenter);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    String eks = labels.get(WellKnownLabels.EKS_CAPACITY_TYPE);
-    if ("SPOT".equals(eks)) {
-      return CapacityType.SPOT;
-    }
-    if ("ON_DEMAND".equals(eks)) {
-      return CapacityType.ON_DEMAND;
-    }
-    return null;
   }
 }

@@ -62,6 +62,21 @@ public final class SimulatedCloud implements Cloud {
     this.listener = listener;
   }
 
+  /**
+   * An instance that runs already when the simulation starts (a cluster dump's node): billed from
+   * now, ready at once, reclaimed like any other if it is Spot. Neither the launch rate limit nor
+   * the pool's Spot capacity stop it; it does take a place in its pool.
+   */
+  public CloudInstance adopt(String nodeClaim, OfferingKey key) {
+    Offering offering = offerings.get(key);
+    if (offering == null) {
+      throw new IllegalArgumentException(key + " is not offered");
+    }
+    CloudInstance instance = start(new LaunchRequest(nodeClaim, key), offering, queue.now());
+    reclaimable(key, offering);
+    return instance;
+  }
+
   @Override
   public LaunchOutcome launch(LaunchRequest request) {
     Instant now = queue.now();
@@ -80,12 +95,7 @@ public final class SimulatedCloud implements Cloud {
       return new LaunchOutcome.Refused(
           LaunchError.INSUFFICIENT_CAPACITY, "InsufficientInstanceCapacity");
     }
-    CloudInstance instance =
-        new CloudInstance(
-            String.format("i-%08d", ++launched), request.offering(), request.nodeClaim(), now);
-    running.put(instance.id(), instance);
-    perPool.merge(instance.offering(), 1, Integer::sum);
-    usage.put(instance.id(), new InstanceUsage(instance.id(), offering, now, Optional.empty()));
+    CloudInstance instance = start(request, offering, now);
     queue.after(
         bootLatency(),
         () -> {
@@ -93,10 +103,27 @@ public final class SimulatedCloud implements Cloud {
             listener.ready(instance);
           }
         });
-    if (offering.capacityType() == CapacityType.SPOT) {
-      scheduleReclaim(request.offering(), offering);
-    }
+    // Drawn after the boot latency, as ever: the same seed, the same run.
+    reclaimable(request.offering(), offering);
     return new LaunchOutcome.Launched(instance);
+  }
+
+  /** The instance runs and is billed from {@code now}. */
+  private CloudInstance start(LaunchRequest request, Offering offering, Instant now) {
+    CloudInstance instance =
+        new CloudInstance(
+            String.format("i-%08d", ++launched), request.offering(), request.nodeClaim(), now);
+    running.put(instance.id(), instance);
+    perPool.merge(instance.offering(), 1, Integer::sum);
+    usage.put(instance.id(), new InstanceUsage(instance.id(), offering, now, Optional.empty()));
+    return instance;
+  }
+
+  /** A Spot instance's pool gets its reclaims drawn, if it has none coming yet. */
+  private void reclaimable(OfferingKey key, Offering offering) {
+    if (offering.capacityType() == CapacityType.SPOT) {
+      scheduleReclaim(key, offering);
+    }
   }
 
   @Override

@@ -72,6 +72,14 @@ final class NodeStore {
     return node;
   }
 
+  /** A node that runs already, with its claim: it joins as it is. */
+  Node adopt(NodeClaim claim, Node node) {
+    addClaim(claim);
+    nodes.put(claim.name(), node);
+    nodesSnapshot = null;
+    return node;
+  }
+
   /** Marks the node unschedulable; false when it is unknown or cordoned already. */
   boolean cordon(String name) {
     Node n = nodes.get(name);

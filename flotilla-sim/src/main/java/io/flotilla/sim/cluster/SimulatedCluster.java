@@ -188,9 +188,24 @@ public final class SimulatedCluster implements Cluster {
   /** The claim's instance booted: its node joins with the claim's labels and the pool's taints. */
   public void register(String claimName, List<Taint> taints) {
     Node node = nodes.join(claimName, taints);
-    if (node == null) {
-      return;
+    if (node != null) {
+      joined(node);
     }
+  }
+
+  /**
+   * A node that runs already (from a cluster dump) and its claim: it joins at once with its own
+   * labels, taints and room, and its DaemonSets' pods with it.
+   */
+  public void adopt(NodeClaim claim, Node node) {
+    if (!claim.name().equals(node.name()) || nodes.claim(claim.name()) != null) {
+      throw new IllegalArgumentException("cannot adopt node " + node.name());
+    }
+    joined(nodes.adopt(claim, node));
+  }
+
+  private void joined(Node node) {
+    String claimName = node.name();
     changed();
     listener.nodeJoined(nodes.joinedCount(), queue.now());
     for (Pod pod : DaemonPods.on(daemonSets, node)) {
@@ -212,6 +227,11 @@ public final class SimulatedCluster implements Cluster {
       changed();
       listener.nodeCordoned(node, queue.now());
     }
+  }
+
+  /** Whether the node has joined (and not gone). */
+  public boolean hasNode(String node) {
+    return nodes.joined(node);
   }
 
   /** Binds a pending pod (the scheduler's call). */

@@ -115,7 +115,7 @@ public final class Simulation {
    * how much of the run's virtual time has passed (0..1).
    */
   public Summary run(DoubleConsumer progress) {
-    world.workloads().forEach(cluster::apply);
+    StartingCluster.start(world, cloud, cluster, START);
     for (Fault f : run.faults()) {
       queue.at(START.plus(f.at()), () -> inject(f));
     }
