@@ -13,14 +13,11 @@ import io.flotilla.ports.cluster.NodeClaim;
 import io.flotilla.sim.event.EventQueue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The API server and the workload controllers as the simulation has them: pods, nodes, NodeClaims
@@ -33,22 +30,14 @@ public final class SimulatedCluster implements Cluster {
   private final EventQueue queue;
   private final Duration gracePeriod;
   private final ClusterListener listener;
-  // In name order for pods() (the scheduler binds in that order); looked up by hash.
-  private final Map<PodId, PodEntry> pods = new TreeMap<>();
-  private final Map<PodId, PodEntry> byId = new HashMap<>();
-  private final Set<PodId> terminating = new LinkedHashSet<>();
+  private final PodTable pods = new PodTable();
   private final NodeStore nodes = new NodeStore();
-  private final Map<String, Set<PodId>> podsOnNode = new HashMap<>();
   private final WorkloadRegistry workloads = new WorkloadRegistry();
   private final List<DaemonSet> daemonSets;
   private final BudgetIndex budgets;
   private int pending;
   private long sequence;
   private long version;
-  // What the readers were last handed, kept until pods, nodes or claims change (a pass reads them
-  // several times, and after every event that changed nothing they are read again).
-  private List<Pod> podsSnapshot;
-  private Set<PodId> terminatingSnapshot;
 
   public SimulatedCluster(
       EventQueue queue,
@@ -113,13 +102,7 @@ public final class SimulatedCluster implements Cluster {
 
   /** Pods bound to the node (terminating ones included). */
   public List<Pod> podsOn(String node) {
-    Set<PodId> on = podsOnNode.get(node);
-    if (on == null) {
-      return List.of();
-    }
-    List<Pod> out = new ArrayList<>(on.size());
-    on.forEach(id -> out.add(byId.get(id).pod));
-    return out;
+    return pods.on(node);
   }
 
   /** NodeClaims (joined or in flight) by offering. */
@@ -137,21 +120,12 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public List<Pod> pods() {
-    if (podsSnapshot == null) {
-      List<Pod> out = new ArrayList<>(pods.size());
-      pods.values().forEach(e -> out.add(e.pod));
-      // Immutable as List.copyOf makes them, so readers that copy it get it back as it is.
-      podsSnapshot = List.copyOf(out);
-    }
-    return podsSnapshot;
+    return pods.pods();
   }
 
   @Override
   public Set<PodId> terminating() {
-    if (terminatingSnapshot == null) {
-      terminatingSnapshot = Set.copyOf(terminating);
-    }
-    return terminatingSnapshot;
+    return pods.terminating();
   }
 
   @Override
@@ -212,10 +186,9 @@ public final class SimulatedCluster implements Cluster {
       PodEntry e = new PodEntry(pod, null, budgets.covering(pod), ++sequence);
       e.boundAt = queue.now();
       // The node's pods join after the listener heard of the node.
-      dropSnapshots();
-      pods.put(pod.id(), e);
-      byId.put(pod.id(), e);
-      podsOnNode.computeIfAbsent(claimName, n -> new TreeSet<>()).add(pod.id());
+      pods.dropSnapshots();
+      pods.add(e);
+      pods.bound(pod.id(), claimName);
       budgets.put(e.budgets, pod);
       budgets.healthy(e.budgets, 1);
     }
@@ -236,7 +209,7 @@ public final class SimulatedCluster implements Cluster {
 
   /** Binds a pending pod (the scheduler's call). */
   public void bind(PodId id, String node) {
-    PodEntry e = byId.get(id);
+    PodEntry e = pods.get(id);
     if (e == null || e.pod.bound() || !nodes.joined(node)) {
       throw new IllegalStateException("cannot bind " + id + " to " + node);
     }
@@ -244,7 +217,7 @@ public final class SimulatedCluster implements Cluster {
     e.pod = e.pod.withNodeName(node);
     e.boundAt = queue.now();
     count(e, +1);
-    podsOnNode.computeIfAbsent(node, n -> new TreeSet<>()).add(id);
+    pods.bound(id, node);
     budgets.put(e.budgets, e.pod);
     if (!e.terminating) {
       budgets.healthy(e.budgets, 1);
@@ -261,7 +234,7 @@ public final class SimulatedCluster implements Cluster {
 
   @Override
   public EvictionOutcome evict(PodId id) {
-    PodEntry e = byId.get(id);
+    PodEntry e = pods.get(id);
     if (e == null) {
       return EvictionOutcome.NOT_FOUND;
     }
@@ -275,7 +248,7 @@ public final class SimulatedCluster implements Cluster {
     }
     count(e, -1);
     e.terminating = true;
-    terminating.add(id);
+    pods.terminating(id);
     changed();
     if (e.pod.bound()) {
       budgets.healthy(e.budgets, -1);
@@ -295,12 +268,12 @@ public final class SimulatedCluster implements Cluster {
   public void deleteNode(String node) {
     nodes.remove(node);
     changed();
-    Set<PodId> on = podsOnNode.remove(node);
+    Set<PodId> on = pods.removeNode(node);
     if (on == null) {
       return;
     }
     for (PodId id : List.copyOf(on)) {
-      PodEntry e = byId.get(id);
+      PodEntry e = pods.get(id);
       if (e != null) {
         remove(id, e.terminating ? PodEnd.EVICTED : PodEnd.LOST_WITH_NODE);
       }
@@ -311,35 +284,27 @@ public final class SimulatedCluster implements Cluster {
    * A Job's pod ran its time: it completes unless it was replaced or is being evicted meanwhile.
    */
   private void complete(PodId id, long seq) {
-    PodEntry e = byId.get(id);
+    PodEntry e = pods.get(id);
     if (e != null && e.sequence == seq && e.pod.bound() && !e.terminating) {
       remove(id, PodEnd.COMPLETED);
     }
   }
 
   private void removeIfSame(PodId id, long seq, PodEnd why) {
-    PodEntry e = byId.get(id);
+    PodEntry e = pods.get(id);
     if (e != null && e.sequence == seq) {
       remove(id, why);
     }
   }
 
   private void remove(PodId id, PodEnd why) {
-    PodEntry e = byId.remove(id);
+    PodEntry e = pods.remove(id);
     if (e == null) {
       return;
     }
-    pods.remove(id);
     count(e, -1);
-    terminating.remove(id);
-    if (e.pod.bound()) {
-      Set<PodId> on = podsOnNode.get(e.pod.nodeName());
-      if (on != null) {
-        on.remove(id);
-      }
-      if (!e.terminating) {
-        budgets.healthy(e.budgets, -1);
-      }
+    if (e.pod.bound() && !e.terminating) {
+      budgets.healthy(e.budgets, -1);
     }
     budgets.remove(e.budgets, id);
     changed();
@@ -368,7 +333,7 @@ public final class SimulatedCluster implements Cluster {
     List<PodEntry> live = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (PodId id : c.pods) {
-      PodEntry e = byId.get(id);
+      PodEntry e = pods.get(id);
       names.add(id.name());
       if (!e.terminating) {
         live.add(e);
@@ -389,8 +354,7 @@ public final class SimulatedCluster implements Cluster {
   private void create(WorkloadController c, PodId id) {
     Pod pod = c.spec.template().withId(id).withNodeName(null);
     PodEntry e = new PodEntry(pod, c, budgets.covering(pod), ++sequence);
-    pods.put(id, e);
-    byId.put(id, e);
+    pods.add(e);
     c.pods.add(id);
     budgets.put(e.budgets, pod);
     count(e, +1);
@@ -406,11 +370,6 @@ public final class SimulatedCluster implements Cluster {
   /** Pods, nodes or claims changed (called before or right after each change, never later). */
   private void changed() {
     version++;
-    dropSnapshots();
-  }
-
-  private void dropSnapshots() {
-    podsSnapshot = null;
-    terminatingSnapshot = null;
+    pods.dropSnapshots();
   }
 }

@@ -1,21 +1,17 @@
 package io.flotilla.sim.flink;
 
 import io.flotilla.core.pod.Pod;
-import io.flotilla.core.pod.PodId;
 import io.flotilla.ports.checkpoint.CheckpointOutcome;
 import io.flotilla.ports.checkpoint.JobCheckpoint;
 import io.flotilla.sim.cluster.ClusterListener;
 import io.flotilla.sim.cluster.PodEnd;
 import io.flotilla.sim.event.EventQueue;
+import io.flotilla.sim.flink.CheckpointCoordinator.InFlight;
 import io.flotilla.sim.metrics.FlinkFigures;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,9 +33,6 @@ import java.util.random.RandomGenerator;
  * checkpoint costing the restore time.
  */
 public final class FlinkJob implements ClusterListener {
-  /** Longest step of the fluid model (arrivals are exact; the backlog is updated this often). */
-  private static final Duration MAX_STEP = Duration.ofSeconds(10);
-
   private enum State {
     NOT_SUBMITTED,
     WAITING,
@@ -47,50 +40,26 @@ public final class FlinkJob implements ClusterListener {
     RUNNING
   }
 
-  /** Where the job's counters stood at an instant (a checkpoint's position). */
-  private record Position(double processed, double busySeconds) {}
-
-  /** A checkpoint triggered and not completed yet. */
-  private record InFlight(long id, Position position, Instant triggeredAt, Instant completesAt) {}
-
   private final FlinkJobSpec spec;
   private final EventQueue queue;
   private final RandomGenerator random;
-  private final Instant start;
-  private final Map<PodId, String> taskManagers = new TreeMap<>();
-  private final Set<PodId> inJob = new HashSet<>();
-  private final Set<PodId> jobManagers = new HashSet<>();
+  private final RecordFlow flow;
+  private final CheckpointCoordinator checkpoints;
+  private final MeasuredFigures figures = new MeasuredFigures();
+  private final JobPods pods;
   private State state = State.NOT_SUBMITTED;
   private int parallelism;
   private long epoch;
-  private Instant lastAdvance;
   private Instant startedAt;
   private boolean rescaleWanted;
-  private boolean manualQueued;
-  private long checkpointIds;
-  private InFlight inFlight;
-  private Position restorePoint = new Position(0, 0);
-
-  private double backlog;
-  private double processed;
-  private double busySeconds;
-  private double replayed;
-  private double arrived;
-  private double meterProcessed;
-  private Instant meterAt;
-
-  private int restarts;
-  private double recomputedSeconds;
-  private double maxLagSeconds;
-  private double downtimeSeconds;
 
   public FlinkJob(FlinkJobSpec spec, EventQueue queue, RandomGenerator random) {
     this.spec = spec;
     this.queue = queue;
     this.random = random;
-    this.start = queue.now();
-    this.lastAdvance = queue.now();
-    this.meterAt = queue.now();
+    this.pods = new JobPods(spec);
+    this.flow = new RecordFlow(spec, queue.now());
+    this.checkpoints = new CheckpointCoordinator(spec.checkpointDuration());
   }
 
   public FlinkJobSpec spec() {
@@ -101,17 +70,17 @@ public final class FlinkJob implements ClusterListener {
 
   @Override
   public void podBound(Pod pod, Instant at) {
-    if (isTaskManager(pod)) {
+    if (pods.isTaskManager(pod)) {
       advance();
-      taskManagers.put(pod.id(), pod.nodeName());
+      pods.taskManagerBound(pod);
       if (state == State.RUNNING) {
         rescaleWanted = true;
       } else if (state == State.WAITING) {
         tryStart();
       }
-    } else if (isJobManager(pod)) {
+    } else if (pods.isJobManager(pod)) {
       advance();
-      jobManagers.add(pod.id());
+      pods.jobManagerBound(pod);
       if (state == State.NOT_SUBMITTED) {
         state = State.WAITING;
       }
@@ -133,19 +102,18 @@ public final class FlinkJob implements ClusterListener {
 
   /** A pod of the job stopped (evicted, deleted, or lost with its node); once per pod. */
   private void gone(Pod pod) {
-    if (isTaskManager(pod) && taskManagers.containsKey(pod.id())) {
+    if (pods.isRunningTaskManager(pod)) {
       advance();
-      completeDueCheckpoint();
-      taskManagers.remove(pod.id());
-      if (inJob.remove(pod.id()) && state == State.RUNNING) {
+      checkpoints.completeDue(queue.now());
+      if (pods.taskManagerGone(pod.id()) && state == State.RUNNING) {
         fail();
       }
-      rescaleWanted = state == State.RUNNING && slots() > parallelism;
-    } else if (isJobManager(pod) && jobManagers.contains(pod.id())) {
+      rescaleWanted = state == State.RUNNING && pods.slots() > parallelism;
+    } else if (pods.isRunningJobManager(pod)) {
       advance();
-      completeDueCheckpoint();
-      jobManagers.remove(pod.id());
-      if (jobManagers.isEmpty()) {
+      checkpoints.completeDue(queue.now());
+      pods.jobManagerGone(pod.id());
+      if (!pods.hasJobManager()) {
         if (state == State.RUNNING) {
           fail();
         }
@@ -156,21 +124,11 @@ public final class FlinkJob implements ClusterListener {
     }
   }
 
-  /**
-   * A checkpoint completing at this very instant counts before a pod lost at it, whichever event
-   * the queue runs first (its completion event then finds nothing left to do).
-   */
-  private void completeDueCheckpoint() {
-    if (inFlight != null && !inFlight.completesAt().isAfter(queue.now())) {
-      restorePoint = inFlight.position();
-    }
-  }
-
   // --- the control plane's checkpoint request ---
 
   /** Whether one of the job's running TaskManagers is on the node. */
   public boolean runsOn(String node) {
-    return taskManagers.containsValue(node);
+    return pods.anyOn(node);
   }
 
   /**
@@ -191,11 +149,12 @@ public final class FlinkJob implements ClusterListener {
     }
     long id;
     Instant done;
+    InFlight inFlight = checkpoints.inFlight();
     if (inFlight != null && inFlight.triggeredAt().equals(now)) {
       id = inFlight.id();
       done = inFlight.completesAt();
     } else if (inFlight != null) {
-      manualQueued = true;
+      checkpoints.queueRequest();
       id = inFlight.id() + 1;
       done = inFlight.completesAt().plus(spec.checkpointDuration());
     } else {
@@ -220,69 +179,60 @@ public final class FlinkJob implements ClusterListener {
   /** The CPU the TaskManagers used on average since the last call (their metrics window). */
   public double taskManagerCores(Instant now) {
     advance();
-    double seconds = Duration.between(meterAt, now).toMillis() / 1000.0;
-    double records = processed - meterProcessed;
-    meterAt = now;
-    meterProcessed = processed;
-    return seconds <= 0
-        ? 0
-        : records / seconds / spec.recordsPerSlotPerSecond() * spec.coresPerSlot();
+    return flow.cores(now);
   }
 
   public int runningTaskManagers() {
-    return taskManagers.size();
+    return pods.runningTaskManagers();
   }
 
   public double inputRate(Instant at) {
-    return spec.input().at(seconds(at));
+    return flow.inputRate(at);
   }
 
   public double lagSeconds() {
     advance();
-    return lag(inputRate(queue.now()));
+    return flow.lag(inputRate(queue.now()));
   }
 
   /** The warm-up is over: restarts, recomputation, lag and downtime count from now on. */
   public void startMeasuring() {
     advance();
-    restarts = 0;
-    recomputedSeconds = 0;
-    downtimeSeconds = 0;
-    maxLagSeconds = lag(inputRate(queue.now()));
+    figures.startAfresh(flow.lag(inputRate(queue.now())));
   }
 
   public FlinkFigures figures() {
     advance();
-    return new FlinkFigures(restarts, recomputedSeconds, maxLagSeconds, downtimeSeconds);
+    return figures.figures();
   }
 
   /** Records processed so far, those processed again included (for tests). */
   double processedRecords() {
     advance();
-    return processed;
+    return flow.processed();
   }
 
   /** Records put back to be processed again by restarts (for tests). */
   double replayedRecords() {
     advance();
-    return replayed;
+    return flow.replayed();
   }
 
   /** Records that arrived since the job was submitted (for tests). */
   double arrivedRecords() {
     advance();
-    return arrived;
+    return flow.arrived();
   }
 
   double backlogRecords() {
     advance();
-    return backlog;
+    return flow.backlog();
   }
 
   /** Seconds the job processed (for tests). */
   double busySeconds() {
     advance();
-    return busySeconds;
+    return flow.busySeconds();
   }
 
   boolean running() {
@@ -292,7 +242,7 @@ public final class FlinkJob implements ClusterListener {
   // --- the job's life ---
 
   private void tryStart() {
-    if (!jobManagers.isEmpty() && slots() > 0) {
+    if (pods.hasJobManager() && pods.slots() > 0) {
       state = State.RESTARTING;
       long at = ++epoch;
       queue.after(spec.restoreTime(), () -> resume(at));
@@ -301,7 +251,6 @@ public final class FlinkJob implements ClusterListener {
 
   /** A failure: roll back to the last completed checkpoint and restart after the delay. */
   private void fail() {
-    restarts++;
     rollBack();
     state = State.RESTARTING;
     long at = ++epoch;
@@ -310,21 +259,16 @@ public final class FlinkJob implements ClusterListener {
 
   /** A rescale onto new TaskManagers from the checkpoint just completed. */
   private void rescale() {
-    restarts++;
     rollBack();
     state = State.RESTARTING;
     long at = ++epoch;
     queue.after(spec.restoreTime(), () -> resume(at));
   }
 
-  /** What was processed since the restore point is lost and will be processed again. */
+  /** A restart: what was processed since the restore point is lost and will be processed again. */
   private void rollBack() {
-    recomputedSeconds += busySeconds - restorePoint.busySeconds();
-    replayed += processed - restorePoint.processed();
-    backlog += processed - restorePoint.processed();
-    restorePoint = new Position(processed, busySeconds);
-    inFlight = null;
-    manualQueued = false;
+    figures.restarted(flow.rollBackTo(checkpoints.restorePoint()));
+    checkpoints.restartedAt(flow.position());
     rescaleWanted = false;
   }
 
@@ -333,14 +277,13 @@ public final class FlinkJob implements ClusterListener {
       return;
     }
     advance();
-    if (jobManagers.isEmpty() || slots() == 0) {
+    if (!pods.hasJobManager() || pods.slots() == 0) {
       state = State.WAITING;
       return;
     }
     state = State.RUNNING;
-    parallelism = slots();
-    inJob.clear();
-    inJob.addAll(taskManagers.keySet());
+    parallelism = pods.slots();
+    pods.startOnAll();
     startedAt = queue.now();
     rescaleWanted = false;
     // Flink starts the periodic trigger a random part of an interval after the job starts.
@@ -354,35 +297,25 @@ public final class FlinkJob implements ClusterListener {
     }
     advance();
     // One checkpoint at a time: a trigger falling while one is in flight is skipped.
-    if (inFlight == null) {
+    if (checkpoints.inFlight() == null) {
       trigger();
     }
     queue.after(spec.checkpointInterval(), () -> periodic(at));
   }
 
   private InFlight trigger() {
-    Instant now = queue.now();
-    InFlight c =
-        new InFlight(
-            ++checkpointIds,
-            new Position(processed, busySeconds),
-            now,
-            now.plus(spec.checkpointDuration()));
-    inFlight = c;
+    InFlight c = checkpoints.trigger(flow.position(), queue.now());
     long at = epoch;
     queue.at(c.completesAt(), () -> completed(at, c.id()));
     return c;
   }
 
   private void completed(long at, long id) {
-    if (at != epoch || inFlight == null || inFlight.id() != id) {
+    if (at != epoch || !checkpoints.inFlight(id)) {
       return;
     }
     advance();
-    restorePoint = inFlight.position();
-    inFlight = null;
-    if (manualQueued) {
-      manualQueued = false;
+    if (checkpoints.complete()) {
       trigger();
     } else if (rescaleWanted && !queue.now().isBefore(startedAt.plus(spec.rescaleCooldown()))) {
       rescale();
@@ -393,52 +326,9 @@ public final class FlinkJob implements ClusterListener {
   private void advance() {
     Instant now = queue.now();
     if (state == State.NOT_SUBMITTED) {
-      lastAdvance = now;
-      meterAt = now;
+      flow.skipTo(now);
       return;
     }
-    while (lastAdvance.isBefore(now)) {
-      Instant next = lastAdvance.plus(MAX_STEP);
-      if (next.isAfter(now)) {
-        next = now;
-      }
-      double step = Duration.between(lastAdvance, next).toNanos() / 1e9;
-      double rateAfter = inputRate(next);
-      double arrived = spec.input().integral(seconds(lastAdvance), seconds(next));
-      this.arrived += arrived;
-      if (state == State.RUNNING) {
-        double capacity = parallelism * spec.recordsPerSlotPerSecond() * step;
-        double work = backlog + arrived;
-        double done = Math.min(work, capacity);
-        backlog = work - done;
-        processed += done;
-        busySeconds += step;
-      } else {
-        backlog += arrived;
-        downtimeSeconds += step;
-      }
-      maxLagSeconds = Math.max(maxLagSeconds, lag(rateAfter));
-      lastAdvance = next;
-    }
-  }
-
-  private double lag(double rate) {
-    return rate > 0 ? backlog / rate : 0;
-  }
-
-  private int slots() {
-    return taskManagers.size() * spec.slotsPerTaskManager();
-  }
-
-  private double seconds(Instant at) {
-    return Duration.between(start, at).toMillis() / 1000.0;
-  }
-
-  private boolean isTaskManager(Pod pod) {
-    return pod.owner().equals(spec.taskManagers()) && pod.id().namespace().equals(spec.namespace());
-  }
-
-  private boolean isJobManager(Pod pod) {
-    return pod.owner().equals(spec.jobManager()) && pod.id().namespace().equals(spec.namespace());
+    flow.advanceTo(now, state == State.RUNNING, parallelism, figures);
   }
 }
