@@ -84,7 +84,7 @@ class TimelineTest {
   }
 
   @Test
-  void markersShowTheFaultItsInterruptionsAndOnlyUnwarnedCordonsAsDisruptions() {
+  void markersShowTheFaultItsInterruptionsAndTheVoluntaryDecisionsByKind() {
     Simulation sim = simulation(1);
     sim.run();
     List<Timeline.Marker> markers = sim.timeline().markers();
@@ -96,7 +96,16 @@ class TimelineTest {
         markers.stream().filter(m -> m.kind().equals("interruption")).toList();
     assertThat(interruptions).hasSize(5).allMatch(m -> m.atSeconds() == 3_600);
     List<String> warned = interruptions.stream().map(Timeline.Marker::label).toList();
-    assertThat(markers.stream().filter(m -> m.kind().equals("disruption")))
-        .noneMatch(m -> warned.contains(m.label()));
+    List<Timeline.Marker> decisions =
+        markers.stream()
+            .filter(m -> !m.kind().equals("fault") && !m.kind().equals("interruption"))
+            .toList();
+    assertThat(decisions)
+        .allSatisfy(
+            m -> {
+              assertThat(m.kind()).isIn("consolidation", "emptiness", "expiry", "other");
+              assertThat(m.label()).matches("\\S+ \\(.+\\)");
+              assertThat(warned).doesNotContain(m.label().substring(0, m.label().indexOf(' ')));
+            });
   }
 }

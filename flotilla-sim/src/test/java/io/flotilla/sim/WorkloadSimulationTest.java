@@ -78,7 +78,9 @@ class WorkloadSimulationTest {
     assertThat(s.podsEvicted()).isZero();
     assertThat(s.podsLostWithNode()).isZero();
     assertThat(s.podsStillPending()).isZero();
-    assertThat(sim.timeline().markers()).isNotEmpty().allMatch(m -> m.kind().equals("disruption"));
+    assertThat(sim.timeline().markers())
+        .isNotEmpty()
+        .allMatch(m -> m.kind().equals("emptiness") && m.label().endsWith(" (Empty)"));
     // Two rounds of 10 minutes, after a boot: the nodes were paid for about 20-25 minutes each.
     assertThat(s.nodeHours()).isBetween(0.3 * s.maxNodes(), 0.5 * s.maxNodes());
   }

@@ -18,6 +18,7 @@ import io.flotilla.sim.cluster.Workload;
 import io.flotilla.sim.event.EventQueue;
 import io.flotilla.sim.flink.FlinkCheckpoints;
 import io.flotilla.sim.flink.FlinkJob;
+import io.flotilla.sim.metrics.DecisionMarkers;
 import io.flotilla.sim.metrics.FlinkFigures;
 import io.flotilla.sim.metrics.Recorder;
 import io.flotilla.sim.metrics.Summary;
@@ -27,12 +28,10 @@ import io.flotilla.sim.traffic.Traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
@@ -66,7 +65,6 @@ public final class Simulation {
   private final ControlPlane control;
   private final List<FlinkJob> flinkJobs;
   private final Autoscaling autoscaling;
-  private final Set<String> warned = new HashSet<>();
   private final TreeSet<Instant> wakesQueued = new TreeSet<>();
   private long scheduledAt = -1;
   private long reconciledAt = -1;
@@ -86,7 +84,6 @@ public final class Simulation {
         world.flinkJobs().stream().map(s -> new FlinkJob(s, queue, flinkRandom.split())).toList();
     List<ClusterListener> listeners = new ArrayList<>();
     listeners.add(recorder);
-    listeners.add(new Disruptions());
     listeners.addAll(flinkJobs);
     this.cluster =
         new SimulatedCluster(
@@ -200,6 +197,7 @@ public final class Simulation {
       // What the pass itself changes is looked at again on the next pass.
       reconciledAt = cluster.version();
       Optional<Instant> wake = control.reconcile(now);
+      DecisionMarkers.mark(recorder, control.lastDecisions(), now);
       bindIfChanged();
       controlDue = wake.orElse(null);
       if (wake.isEmpty() || wake.get().isAfter(now)) {
@@ -253,16 +251,6 @@ public final class Simulation {
     cloud.interrupt(victims, fault.notice());
   }
 
-  /** Nodes cordoned without a warning are voluntary disruption (emptiness, expiry, ...). */
-  private final class Disruptions implements ClusterListener {
-    @Override
-    public void nodeCordoned(String node, Instant at) {
-      if (!warned.contains(node)) {
-        recorder.mark(at, "disruption", node);
-      }
-    }
-  }
-
   /** The cloud's events, delivered where a real cluster and controller would get them. */
   private final class Wiring implements CloudListener {
     @Override
@@ -275,7 +263,6 @@ public final class Simulation {
 
     @Override
     public void warning(InterruptionWarning warning) {
-      warned.add(warning.nodeName());
       if (warning.kind() == InterruptionKind.SPOT_INTERRUPTION) {
         recorder.mark(queue.now(), "interruption", warning.nodeName());
       }
