@@ -204,7 +204,7 @@ public final class HtmlReport {
     ObjectNode markerColors = root.putObject("markerColors");
     markerColors.put("interruption", "#d62728");
     markerColors.put("consolidation", "#555555");
-    markerColors.put("emptiness", "#2ca02c");
+    markerColors.put("emptiness", "#aaaaaa");
     markerColors.put("expiry", "#8c564b");
     markerColors.put("fault", "#ff7f0e");
     markerColors.put("other", "#b5179e");

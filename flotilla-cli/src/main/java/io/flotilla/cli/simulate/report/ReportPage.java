@@ -51,7 +51,6 @@ final class ReportPage {
       .legend-markers { display: flex; gap: 18px; flex-wrap: wrap; color: #444; margin: 0 0 10px; }
       .legend-markers i { display: inline-block; width: 0; height: 12px; border-left: 2px solid;
         margin-right: 6px; vertical-align: middle; }
-      .legend-markers i.dashed { border-left-style: dashed; }
       .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px 20px; }
       .grid.one { grid-template-columns: minmax(0, 1fr); }
       .card { border: 1px solid #e3e3e3; border-radius: 6px; padding: 10px 12px 4px; min-width: 0; }
@@ -151,8 +150,9 @@ final class ReportPage {
         var anyFlink = strategies.some(function (s) { return s.hasFlink; });
         var stepped = uPlot.paths.stepped({align: 1});
 
-        // Vertical lines where something happened: full height on a strategy's own charts; on a
-        // chart of all strategies, a short tick per strategy in its own lane along the top.
+        // Vertical lines where something happened: on a strategy's own charts, full height for
+        // interruptions and faults and a tick along the top for routine decisions (a day can hold
+        // hundreds); on a chart of all strategies, a short tick per strategy in its own lane.
         function markerPlugin(lanes, full) {
           return {hooks: {draw: [function (u) {
             var ctx = u.ctx, b = u.bbox, dpr = window.devicePixelRatio || 1, lane = 7 * dpr;
@@ -162,13 +162,13 @@ final class ReportPage {
               marks.forEach(function (m) {
                 var px = Math.round(u.valToPos(m.t / unit.div, 'x', true)) + 0.5;
                 if (px < b.left || px > b.left + b.width) return;
+                var tall = full && (m.kind === 'interruption' || m.kind === 'fault');
                 ctx.strokeStyle = markerColor(m.kind);
-                ctx.globalAlpha = full ? 0.7 : 0.9;
-                ctx.setLineDash(full && m.kind === 'consolidation' ? [4 * dpr, 3 * dpr] : []);
+                ctx.globalAlpha = tall ? 0.7 : 0.9;
                 var y0 = full ? b.top : b.top + li * lane;
                 ctx.beginPath();
                 ctx.moveTo(px, y0);
-                ctx.lineTo(px, full ? b.top + b.height : y0 + lane - dpr);
+                ctx.lineTo(px, tall ? b.top + b.height : y0 + lane - dpr);
                 ctx.stroke();
               });
             });
@@ -238,12 +238,14 @@ final class ReportPage {
           var legend = el('p', 'legend-markers', container);
           kinds.sort().forEach(function (k) {
             var item = el('span', null, legend);
-            var line = el('i', k === 'consolidation' ? 'dashed' : null, item);
+            var line = el('i', null, item);
             line.style.borderColor = markerColor(k);
             item.appendChild(document.createTextNode(k));
           });
           text(el('span', 'note', legend),
-            'Charts of all strategies show these as ticks along the top, one row per strategy.');
+            'Charts of all strategies show these as ticks along the top, one row per strategy;'
+              + ' the charts of one strategy draw interruptions and faults full height, the rest'
+              + ' as ticks along the top.');
         }
 
         // All strategies on one chart each.
