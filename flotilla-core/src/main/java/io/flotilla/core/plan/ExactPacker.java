@@ -40,12 +40,13 @@ final class ExactPacker {
       List<Shape> shapes,
       BitSet[] compatible,
       Colocation colocation,
-      int dims) {
+      int dims,
+      SolvedCovers covers) {
     this.classes = classes;
     this.shapes = shapes;
     this.compatible = compatible;
     this.nodePatterns = new NodePatterns(classes, shapes, compatible, colocation, dims);
-    this.program = new PatternProgram(shapes);
+    this.program = new PatternProgram(shapes, covers);
   }
 
   /**

@@ -17,4 +17,5 @@ record PackingContext(
     Planner.Strategy strategy,
     MinValues minValues,
     ExoticTypes exotic,
-    PlanOptions options) {}
+    PlanOptions options,
+    SolvedCovers covers) {}

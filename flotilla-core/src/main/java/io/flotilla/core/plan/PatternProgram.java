@@ -19,12 +19,15 @@ final class PatternProgram {
   record Search(long maxNodes, double toBeat) {}
 
   private final List<Shape> shapes;
+  private final SolvedCovers covers;
 
   /**
    * @param shapes the shapes the patterns name by position
+   * @param covers where programs already solved are answered from
    */
-  PatternProgram(List<Shape> shapes) {
+  PatternProgram(List<Shape> shapes, SolvedCovers covers) {
     this.shapes = shapes;
+    this.covers = covers;
   }
 
   /**
@@ -70,7 +73,7 @@ final class PatternProgram {
       rows.add(row(coverIndex.get(c), coverValue.get(c), -remaining[c]));
     }
     rows.addAll(poolRows(patterns, budget));
-    return new IntegerCover(cost, upper, rows).solve(search.maxNodes(), search.toBeat());
+    return covers.solve(cost, upper, rows, search.maxNodes(), search.toBeat());
   }
 
   private static IntegerCover.Row row(List<Integer> index, List<Double> value, double bound) {

@@ -36,6 +36,9 @@ public final class Planner {
   /** What pools make of instance types, shared by this planner's plans (pure; see there). */
   private final TypeLevels levels = new TypeLevels();
 
+  /** The exact packing's programs solved by this planner's plans (deterministic; see there). */
+  private final SolvedCovers covers = new SolvedCovers();
+
   public Planner() {
     this(Strategy.OPTIMIZED);
   }
@@ -177,7 +180,8 @@ public final class Planner {
             strategy,
             new MinValues(request.options().minValuesPolicy(), candidates),
             new ExoticTypes(candidates, factory),
-            request.options());
+            request.options(),
+            covers);
     // The bound's problem sees the existing nodes' room and the budget before the plan uses them.
     RequestBound.Problem boundProblem =
         withLowerBound ? RequestBound.problem(ctx, candidates, nodes, budget.copy()) : null;

@@ -230,7 +230,12 @@ final class TierPacking {
     PoolBudget exactBudget = budgetBefore.copy();
     Optional<List<NodeBatch>> exact =
         new ExactPacker(
-                ctx.classes(), tier.shapes(), anchoredOnly(tier), ctx.colocation(), ctx.dims())
+                ctx.classes(),
+                tier.shapes(),
+                anchoredOnly(tier),
+                ctx.colocation(),
+                ctx.dims(),
+                ctx.covers())
             .pack(left, exactBudget, ctx.options().exactSearch(), placedAll ? heuristic : null);
     if (exact.isEmpty() || exact.get().isEmpty()) {
       return heuristic;

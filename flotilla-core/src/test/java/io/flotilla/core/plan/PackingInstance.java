@@ -88,7 +88,8 @@ final class PackingInstance {
   }
 
   ExactPacker exact() {
-    return new ExactPacker(classes, shapes, compatible, colocation, DIMS.size());
+    return new ExactPacker(
+        classes, shapes, compatible, colocation, DIMS.size(), new SolvedCovers());
   }
 
   BoundProblem boundProblem(PoolBudget budget) {
