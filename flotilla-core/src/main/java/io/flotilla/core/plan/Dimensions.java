@@ -37,6 +37,11 @@ final class Dimensions {
     return 2;
   }
 
+  /** The position of a resource, or -1 when this run does not compare it. */
+  int indexOf(String name) {
+    return names.indexOf(name);
+  }
+
   long[] vector(Resources resources) {
     long[] v = new long[names.size()];
     for (int i = 0; i < v.length; i++) {

@@ -142,6 +142,32 @@ final class ShapeFactory {
             });
   }
 
+  /**
+   * The same node with less room: what the node holds, DaemonSets included, stays within {@code
+   * envelope} (for a pool's minValues floors). Its own id, so memos keyed by shape tell it apart.
+   */
+  Shape capped(Shape s, Resources envelope) {
+    long[] room = dims.vector(envelope.minusFloored(s.daemonOverhead()));
+    long[] free = s.free().clone();
+    for (String name : envelope.names()) {
+      int d = dims.indexOf(name);
+      if (d >= 0) {
+        free[d] = Math.min(free[d], room[d]);
+      }
+    }
+    return new Shape(
+        nextShapeId++,
+        s.pool(),
+        s.offering(),
+        s.template(),
+        free,
+        s.daemonOverhead(),
+        s.allocatable(),
+        s.capacity(),
+        s.price(),
+        s.storagePerHour());
+  }
+
   /** The custom-label values a shape fixed, restated for another group of the same pool. */
   static Map<String, String> pinsOf(Shape shape, TypeGroup group) {
     Map<String, String> pins = new TreeMap<>();

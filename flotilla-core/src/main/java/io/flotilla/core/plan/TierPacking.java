@@ -71,10 +71,13 @@ final class TierPacking {
       for (Candidates.Allowed a : mine) {
         int cheapest = cheapest(a);
         Shape s =
-            factory.shape(
-                a.group(),
-                a.group().offerings().get(cheapest),
-                ShapeFactory.pins(representative, a.group()));
+            ctx.minValues()
+                .floorSafe(
+                    factory.shape(
+                        a.group(),
+                        a.group().offerings().get(cheapest),
+                        ShapeFactory.pins(representative, a.group())),
+                    factory);
         List<Shape> variants =
             universe.computeIfAbsent(key(a.group(), cheapest), x -> new ArrayList<>());
         if (!variants.contains(s)) {

@@ -39,6 +39,32 @@ class MinValuesTest {
     }
   }
 
+  /**
+   * Four arm64 families of the test types hold a pod of 11 GiB (im4gn, m6g, r6g, t4g), but only two
+   * hold a whole r6g.large (16 GiB): the floor counts the types that hold the claim's pods, as
+   * Karpenter counts them, so the pods get nodes whose room stops where four families still hold it
+   * (the checker confirms every node keeps the floor).
+   */
+  @Test
+  void theFloorCountsTypesThatHoldThePodsNotTheWholeNode() {
+    PlanRequest request =
+        Planning.request()
+            .pool(
+                pool("arm", 10)
+                    .require(WellKnownLabels.ARCH, "arm64")
+                    .require(
+                        new Requirement(
+                            WellKnownLabels.INSTANCE_FAMILY, Operator.EXISTS, Set.of(), 4)))
+            .pods(app("mem").requests("350m", "11328Mi").replicas(6))
+            .build();
+
+    Plan plan = new Planner().plan(request);
+
+    assertThat(plan.unschedulable()).isEmpty();
+    assertThat(plan.newNodes()).isNotEmpty();
+    assertThat(PlanInvariants.violations(request, plan)).isEmpty();
+  }
+
   @Test
   void aPodOnlyTooFewFamiliesCanHoldIsUnschedulable() {
     // 14 cores fit only m5.4xlarge and g4dn.12xlarge among the test types: two families.

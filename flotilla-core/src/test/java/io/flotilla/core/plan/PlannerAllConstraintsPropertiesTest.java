@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Invariants over seeded problems that mix every kind of constraint {@link ScenarioGenerator}
  * knows. {@link #NOT_YET} lists the kinds the planner does not handle yet, each with what breaks
- * when it is added (seeds 0 to 299), and {@link #NOT_YET_FOR_CONSTRAINTS} the kinds for which even
+ * when it is added (seeds 0 to 699), and {@link #NOT_YET_FOR_CONSTRAINTS} the kinds for which even
  * the constraints break (the choices, such as weight order or unschedulable reasons, are checked by
  * the first test only). Both are empty today; a kind that a new check or generator draw breaks goes
  * back in with its counts until the planner handles it.
@@ -26,18 +26,14 @@ class PlannerAllConstraintsPropertiesTest {
 
   /**
    * Kinds left out of the test of every invariant, each with what today's planner breaks when the
-   * kind is added to all the others (seeds 0 to 299). None: with every kind mixed in, the planner
-   * keeps every invariant the checker covers. Beyond these seeds (300 to 699) 1 problem still
-   * breaks (seed 498, reported as a weight order: pool0, weight 100, could still launch an
-   * im4gn.xlarge for app6's pods, which the planner puts in a lighter pool). The cause is pool0's
-   * {@code instance-family Exists, minValues: 4}: {@code MinValues.flexible} counts the families of
-   * the types that hold a whole shape, so on r6g.large (16 GiB) only r6g and m6g.2xlarge qualify,
-   * where Karpenter counts the types that hold the claim's pods (for one app6 pod of 11 GiB: im4gn,
-   * m6g, r6g, t4g, enough). Counting per pod is unsound for nodes that hold several, so the fix is
-   * a floor check on each packed node's content in every packer. Fixed from that range: 428 (pods a
-   * node group's maximum stranded were never let onto the soft-tainted pool) and the zone spreads
-   * at 493 and 684 (the checker honoured taints, where Kubernetes' default nodeTaintsPolicy is
-   * Ignore).
+   * kind is added to all the others (seeds 0 to 699). None: with every kind mixed in, the planner
+   * keeps every invariant the checker covers. Fixed from seeds 300 to 699 before they joined: 498
+   * (pool0's {@code instance-family Exists, minValues: 4} counted only the types holding a whole
+   * shape, so an 11 GiB pod got no node where four families hold it; now shapes get a floor-safe
+   * envelope), 428 (pods a node group's maximum stranded were never let onto the soft-tainted pool)
+   * and the zone spreads at 493 and 684 (the checker honoured taints, where Kubernetes' default
+   * nodeTaintsPolicy is Ignore). Beyond them (700 to 999) 1 problem breaks, not yet looked into:
+   * seed 861, a weight order (pool0 could still launch a g4dn.xlarge for app1-2).
    */
   static final Set<Kind> NOT_YET = EnumSet.noneOf(Kind.class);
 
@@ -54,7 +50,7 @@ class PlannerAllConstraintsPropertiesTest {
   }
 
   static LongStream seeds() {
-    return LongStream.range(0, 300);
+    return LongStream.range(0, 700);
   }
 
   @ParameterizedTest(name = "seed {0}")
