@@ -3,6 +3,7 @@ package io.flotilla.control.drain;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.workload.DisruptionBudget;
+import io.flotilla.ports.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,20 +20,39 @@ import java.util.TreeMap;
  *
  * <p>A pass reads one view and asks it about many nodes and budgets, so the view indexes its pods
  * once: by node, and (when a budget question is first asked) which budgets cover each pod and how
- * many disruptions each budget allows. Immutable; equal to another view with the same pods,
+ * many disruptions each budget allows. A view read from a {@link Cluster} asks it instead where it
+ * can: the pods on a node, and each budget's allowed disruptions (a PodDisruptionBudget's status),
+ * so a pass need not go through every pod. Immutable; equal to another view with the same pods,
  * terminating pods and budgets.
  */
 public final class ClusterPods {
   private final List<Pod> pods;
   private final Set<PodId> terminating;
   private final List<DisruptionBudget> budgets;
+  // The cluster the view was read from, or null: asked for pods by node and budgets' allowances.
+  private final Cluster source;
   private Map<String, List<Pod>> evictableByNode;
   private Coverage coverage;
 
   public ClusterPods(List<Pod> pods, Set<PodId> terminating, List<DisruptionBudget> budgets) {
+    this(pods, terminating, budgets, null);
+  }
+
+  private ClusterPods(
+      List<Pod> pods, Set<PodId> terminating, List<DisruptionBudget> budgets, Cluster source) {
     this.pods = List.copyOf(pods);
     this.terminating = Set.copyOf(terminating);
     this.budgets = List.copyOf(budgets);
+    this.source = source;
+  }
+
+  /**
+   * The cluster as it is now. The view asks the cluster for pods by node and budgets' allowances,
+   * so it must be used before the cluster changes (within one pass's decisions).
+   */
+  public static ClusterPods of(Cluster cluster) {
+    return new ClusterPods(
+        cluster.pods(), cluster.terminating(), cluster.disruptionBudgets(), cluster);
   }
 
   public List<Pod> pods() {
@@ -49,6 +69,15 @@ public final class ClusterPods {
 
   /** The pods of {@code node} a drain evicts: all but DaemonSet pods, which stay until it goes. */
   public List<Pod> evictableOn(String node) {
+    if (source != null) {
+      List<Pod> out = new ArrayList<>();
+      for (Pod p : source.podsOn(node)) {
+        if (!p.owner().startsWith("DaemonSet/")) {
+          out.add(p);
+        }
+      }
+      return List.copyOf(out);
+    }
     if (evictableByNode == null) {
       evictableByNode = new HashMap<>();
       for (Pod p : pods) {
@@ -98,6 +127,14 @@ public final class ClusterPods {
         slotOf[b] = s == null ? slots.size() - 1 : s;
       }
       allowed = new int[slots.size()];
+      int[] kept = view.source == null ? null : view.source.disruptionsAllowed();
+      if (kept != null) {
+        // Equal budgets allow the same: any of them fills the shared slot.
+        for (int b = 0; b < budgets.size(); b++) {
+          allowed[slotOf[b]] = kept[b];
+        }
+        return;
+      }
       List<List<Pod>> covered = new ArrayList<>();
       int[] healthy = new int[budgets.size()];
       budgets.forEach(b -> covered.add(new ArrayList<>()));

@@ -104,15 +104,11 @@ public final class ControlPlane {
    */
   public Optional<Instant> reconcile(Instant now) {
     List<Pod> pods = ports.cluster().pods();
-    // Only looked up (every pass, every pod): hashed, sized for them at once.
-    Map<PodId, Pod> byId = new HashMap<>(2 * pods.size());
-    pods.forEach(p -> byId.put(p.id(), p));
     List<Node> nodes = ports.cluster().nodes();
     List<NodeClaim> claims = ports.cluster().nodeClaims();
-    Set<PodId> terminating = ports.cluster().terminating();
-    state.observe(nodes, claims, byId, now);
+    state.observe(nodes, claims, ports.cluster()::pod, now);
 
-    ClusterPods view = new ClusterPods(pods, terminating, ports.cluster().disruptionBudgets());
+    ClusterPods view = ClusterPods.of(ports.cluster());
     List<Command> commands = new ArrayList<>();
     List<DisruptionDecision> decided = new ArrayList<>();
     state

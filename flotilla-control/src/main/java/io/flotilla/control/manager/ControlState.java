@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +97,7 @@ final class ControlState {
   }
 
   /** Brings the remembered state in line with the cluster read at {@code now}. */
-  void observe(List<Node> nodes, List<NodeClaim> claims, Map<PodId, Pod> pods, Instant now) {
+  void observe(List<Node> nodes, List<NodeClaim> claims, Function<PodId, Pod> pods, Instant now) {
     Set<String> nodeNames = nodes.stream().map(Node::name).collect(Collectors.toSet());
     Set<String> claimNames = claims.stream().map(NodeClaim::name).collect(Collectors.toSet());
     nodeNames.forEach(n -> readySince.putIfAbsent(n, now));
@@ -106,7 +107,11 @@ final class ControlState {
     warned.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
     disrupting.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));
     checkpoints.keySet().removeIf(n -> !warned.containsKey(n) && !disrupting.containsKey(n));
-    replacing.removeIf(p -> !pods.containsKey(p) || !pods.get(p).bound());
+    replacing.removeIf(
+        p -> {
+          Pod pod = pods.apply(p);
+          return pod == null || !pod.bound();
+        });
     nominations.prune(pods, readySince, claimNames, now);
   }
 

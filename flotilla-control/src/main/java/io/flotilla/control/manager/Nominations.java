@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Pending pods the provisioner placed on a NodeClaim in flight (or on a node that has room), so the
@@ -40,12 +41,12 @@ final class Nominations {
    * cluster, when it did; {@code claims} are the targets still in flight.
    */
   void prune(
-      Map<PodId, Pod> pods, Map<String, Instant> readySince, Set<String> claims, Instant now) {
+      Function<PodId, Pod> pods, Map<String, Instant> readySince, Set<String> claims, Instant now) {
     byPod
         .entrySet()
         .removeIf(
             e -> {
-              Pod pod = pods.get(e.getKey());
+              Pod pod = pods.apply(e.getKey());
               if (pod == null || pod.bound()) {
                 return true;
               }

@@ -5,6 +5,7 @@ import io.flotilla.core.pod.DaemonSet;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
 import io.flotilla.core.workload.DisruptionBudget;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,42 @@ public interface Cluster {
   List<DaemonSet> daemonSets();
 
   List<DisruptionBudget> disruptionBudgets();
+
+  /**
+   * The pod, or null (a GET by name). The default looks through {@link #pods()}; a cluster that
+   * keeps pods by name answers at once.
+   */
+  default Pod pod(PodId id) {
+    for (Pod p : pods()) {
+      if (p.id().equals(id)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The pods bound to the node, terminating ones included, in name order (a list with a {@code
+   * spec.nodeName} field selector). The default looks through {@link #pods()}.
+   */
+  default List<Pod> podsOn(String node) {
+    List<Pod> out = new ArrayList<>();
+    for (Pod p : pods()) {
+      if (node.equals(p.nodeName())) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How many more disruptions each budget of {@link #disruptionBudgets()} allows now, in that
+   * order, as a PodDisruptionBudget's {@code status.disruptionsAllowed} says; null when the cluster
+   * does not keep them, and the loops count them from the pods.
+   */
+  default int[] disruptionsAllowed() {
+    return null;
+  }
 
   void createNodeClaim(NodeClaim claim);
 

@@ -64,6 +64,15 @@ final class BudgetIndex {
     }
   }
 
+  /** How many more pods each budget lets go now, in list order. */
+  int[] disruptionsAllowed() {
+    int[] out = new int[budgets.size()];
+    for (int b = 0; b < out.length; b++) {
+      out[b] = disruptionsAllowed(b);
+    }
+    return out;
+  }
+
   /** How many more of budget {@code b}'s pods may be evicted now. */
   int disruptionsAllowed(int b) {
     return budgets.get(b).disruptionsAllowed(covered.get(b).values(), healthy[b]);

@@ -100,7 +100,14 @@ public final class SimulatedCluster implements Cluster {
     return pending;
   }
 
-  /** Pods bound to the node (terminating ones included). */
+  @Override
+  public Pod pod(PodId id) {
+    PodEntry e = pods.get(id);
+    return e == null ? null : e.pod;
+  }
+
+  /** Pods bound to the node (terminating ones included), in name order. */
+  @Override
   public List<Pod> podsOn(String node) {
     return pods.on(node);
   }
@@ -151,6 +158,12 @@ public final class SimulatedCluster implements Cluster {
   @Override
   public List<DisruptionBudget> disruptionBudgets() {
     return budgets.budgets();
+  }
+
+  /** Kept up to date as pods come and go, as the disruption controller keeps PDB status. */
+  @Override
+  public int[] disruptionsAllowed() {
+    return budgets.disruptionsAllowed();
   }
 
   @Override
