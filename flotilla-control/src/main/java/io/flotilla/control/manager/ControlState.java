@@ -81,6 +81,10 @@ final class ControlState {
   private final PodChanges podChanges = new PodChanges();
   private Optional<Instant> batchClosesAt = Optional.empty();
   private boolean replan;
+  private List<Node> lastNodes;
+  private List<NodeClaim> lastClaims;
+  private Set<String> nodeNames = Set.of();
+  private Set<String> claimNames = Set.of();
 
   /**
    * A new notice for a node. A Spot interruption replaces an earlier rebalance recommendation (the
@@ -98,10 +102,18 @@ final class ControlState {
 
   /** Brings the remembered state in line with the cluster read at {@code now}. */
   void observe(List<Node> nodes, List<NodeClaim> claims, Function<PodId, Pod> pods, Instant now) {
-    Set<String> nodeNames = nodes.stream().map(Node::name).collect(Collectors.toSet());
-    Set<String> claimNames = claims.stream().map(NodeClaim::name).collect(Collectors.toSet());
-    nodeNames.forEach(n -> readySince.putIfAbsent(n, now));
-    readySince.keySet().retainAll(nodeNames);
+    // The lists are immutable: the very same list as last pass holds the same nodes (a cluster
+    // that hands out its list until something changes saves a walk over every node).
+    if (nodes != lastNodes) {
+      nodeNames = nodes.stream().map(Node::name).collect(Collectors.toSet());
+      nodeNames.forEach(n -> readySince.putIfAbsent(n, now));
+      readySince.keySet().retainAll(nodeNames);
+      lastNodes = nodes;
+    }
+    if (claims != lastClaims) {
+      claimNames = claims.stream().map(NodeClaim::name).collect(Collectors.toSet());
+      lastClaims = claims;
+    }
     emptySince.keySet().retainAll(nodeNames);
     // A node that is gone needs no more handling (its instance was reclaimed or deleted).
     warned.keySet().removeIf(n -> !nodeNames.contains(n) && !claimNames.contains(n));

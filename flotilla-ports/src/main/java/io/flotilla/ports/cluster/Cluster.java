@@ -13,7 +13,9 @@ import java.util.Set;
  * The Kubernetes cluster as the control loops use it: read pods, nodes, NodeClaims and disruption
  * budgets; create and delete NodeClaims; cordon nodes; evict pods through the eviction API (which
  * enforces PodDisruptionBudgets, so a loop cannot violate one); delete nodes. The embedded
- * simulation and a real API server implement it; the loops never know which.
+ * simulation and a real API server implement it; the loops never know which. The lists it returns
+ * never change afterwards (an implementation may hand out the same list again while nothing
+ * changed, and the loops may rely on that).
  */
 public interface Cluster {
   /** Every pod: bound ones carry their node's name, pending ones none. */
