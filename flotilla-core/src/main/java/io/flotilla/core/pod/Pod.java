@@ -136,99 +136,39 @@ public record Pod(
   }
 
   public Pod withId(PodId newId) {
-    return new Pod(
-        newId,
-        labels,
-        requests,
-        nodeAffinity,
-        tolerations,
-        topologySpread,
-        antiAffinity,
-        affinity,
-        architectures,
-        hostPorts,
-        owner,
-        nodeName,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.id = newId;
+    return c.build();
   }
 
   /** The same pod bound (or nominated) to {@code node}; null makes it pending again. */
   public Pod withNodeName(String node) {
-    return new Pod(
-        id,
-        labels,
-        requests,
-        nodeAffinity,
-        tolerations,
-        topologySpread,
-        antiAffinity,
-        affinity,
-        architectures,
-        hostPorts,
-        owner,
-        node,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.nodeName = node;
+    return c.build();
   }
 
   /** The same pod with other architectures (a policy for unknown images, say). */
   public Pod withArchitectures(Set<String> newArchitectures) {
-    return new Pod(
-        id,
-        labels,
-        requests,
-        nodeAffinity,
-        tolerations,
-        topologySpread,
-        antiAffinity,
-        affinity,
-        newArchitectures,
-        hostPorts,
-        owner,
-        nodeName,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.architectures = newArchitectures;
+    return c.build();
   }
 
   public Pod withNodeAffinity(NodeAffinity newAffinity) {
-    return new Pod(
-        id,
-        labels,
-        requests,
-        newAffinity,
-        tolerations,
-        topologySpread,
-        antiAffinity,
-        affinity,
-        architectures,
-        hostPorts,
-        owner,
-        nodeName,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.nodeAffinity = newAffinity;
+    return c.build();
   }
 
   /** The same pod without its soft constraints: preferences and ScheduleAnyway spreads. */
   public Pod withoutSoftConstraints() {
-    return new Pod(
-        id,
-        labels,
-        requests,
-        new NodeAffinity(nodeAffinity.requiredTerms(), List.of()),
-        tolerations,
-        topologySpread.stream().filter(TopologySpread::hard).toList(),
-        antiAffinity,
-        affinity,
-        architectures,
-        hostPorts,
-        owner,
-        nodeName,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.nodeAffinity = new NodeAffinity(nodeAffinity.requiredTerms(), List.of());
+    c.topologySpread = topologySpread.stream().filter(TopologySpread::hard).toList();
+    return c.build();
   }
 
-  /** Whether it has soft constraints a scheduler gives up before leaving it pending. */
   /** A toleration of every PreferNoSchedule taint (empty key, operator Exists). */
   public static final Toleration ANY_SOFT_TAINT =
       new Toleration("", true, "", Effect.PREFER_NO_SCHEDULE);
@@ -248,25 +188,13 @@ public record Pod(
     if (toleratesSoftTaints()) {
       return this;
     }
-    List<Toleration> more = new ArrayList<>(tolerations);
-    more.add(ANY_SOFT_TAINT);
-    return new Pod(
-        id,
-        labels,
-        requests,
-        nodeAffinity,
-        more,
-        topologySpread,
-        antiAffinity,
-        affinity,
-        architectures,
-        hostPorts,
-        owner,
-        nodeName,
-        unresolvedImages,
-        doNotDisrupt);
+    Copy c = new Copy(this);
+    c.tolerations = new ArrayList<>(tolerations);
+    c.tolerations.add(ANY_SOFT_TAINT);
+    return c.build();
   }
 
+  /** Whether it has soft constraints a scheduler gives up before leaving it pending. */
   public boolean hasSoftConstraints() {
     return !nodeAffinity.preferred().isEmpty() || topologySpread.stream().anyMatch(s -> !s.hard());
   }
@@ -274,5 +202,44 @@ public record Pod(
   /** Whether its architectures are unknown: no declaration and no image resolved. */
   public boolean architectureUnknown() {
     return architectures.isEmpty() && !unresolvedImages.isEmpty();
+  }
+
+  /** The fields the withers change, the rest as they are: one place that lists them all. */
+  private static final class Copy {
+    private final Pod from;
+    PodId id;
+    NodeAffinity nodeAffinity;
+    List<Toleration> tolerations;
+    List<TopologySpread> topologySpread;
+    Set<String> architectures;
+    String nodeName;
+
+    Copy(Pod from) {
+      this.from = from;
+      this.id = from.id;
+      this.nodeAffinity = from.nodeAffinity;
+      this.tolerations = from.tolerations;
+      this.topologySpread = from.topologySpread;
+      this.architectures = from.architectures;
+      this.nodeName = from.nodeName;
+    }
+
+    Pod build() {
+      return new Pod(
+          id,
+          from.labels,
+          from.requests,
+          nodeAffinity,
+          tolerations,
+          topologySpread,
+          from.antiAffinity,
+          from.affinity,
+          architectures,
+          from.hostPorts,
+          from.owner,
+          nodeName,
+          from.unresolvedImages,
+          from.doNotDisrupt);
+    }
   }
 }

@@ -79,7 +79,6 @@ public final class KubeScheduler {
       rooms.put(n.name(), new Room(n, filterOf(n)));
     }
     filters.keySet().retainAll(rooms.keySet());
-    PodTopology topology = new PodTopology(nodes);
     List<Pod> pending = new ArrayList<>();
     for (Pod p : pods) {
       if (!p.bound()) {
@@ -87,11 +86,18 @@ public final class KubeScheduler {
           pending.add(p);
         }
       } else if (rooms.containsKey(p.nodeName())) {
-        Room room = rooms.get(p.nodeName());
-        room.add(p);
-        topology.bound(p, room.node, terminating.contains(p.id()));
+        rooms.get(p.nodeName()).add(p);
       }
     }
+    PodTopology topology =
+        new PodTopology(
+            nodes,
+            pods,
+            name -> {
+              Room room = rooms.get(name);
+              return room == null ? null : room.node;
+            },
+            terminating);
     List<Binding> out = new ArrayList<>();
     // Rooms only fill up during a call, so a pod like one that found no node finds none either
     // (thousands of pending pods of a few workloads cost a few scans, not one each). Pods under

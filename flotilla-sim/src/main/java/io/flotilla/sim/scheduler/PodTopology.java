@@ -6,12 +6,14 @@ import io.flotilla.core.node.Node;
 import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodAffinityTerm;
+import io.flotilla.core.pod.PodId;
 import io.flotilla.core.pod.TopologySpread;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * kube-scheduler's PodTopologySpread and InterPodAffinity filters over one scheduling call: where
@@ -53,25 +55,57 @@ final class PodTopology {
   private record Placed(Pod pod, Node node, boolean terminating) {}
 
   private final List<Node> nodes;
-  private final List<Placed> placed = new ArrayList<>();
+  private final List<Pod> pods;
+  private final Function<String, Node> nodeNamed;
+  private final Set<PodId> terminating;
+  // Every pod bound before the call and by it: listed only once a count needs it, since most
+  // calls schedule no pod with spread or inter-pod rules.
+  private List<Placed> placed;
+  private final List<Placed> bindings = new ArrayList<>();
   private final Map<CountKey, Map<String, Integer>> counts = new HashMap<>();
   private final Map<HeldTerm, Map<String, Integer>> heldTerms = new HashMap<>();
 
-  PodTopology(List<Node> nodes) {
+  /**
+   * The cluster as the call starts: its nodes, its pods (bound ones on the node {@code nodeNamed}
+   * finds, if any) and the terminating ones, which are still on their nodes.
+   */
+  PodTopology(
+      List<Node> nodes, List<Pod> pods, Function<String, Node> nodeNamed, Set<PodId> terminating) {
     this.nodes = nodes;
+    this.pods = pods;
+    this.nodeNamed = nodeNamed;
+    this.terminating = terminating;
+    for (Pod p : pods) {
+      if (p.bound() && !p.antiAffinity().isEmpty()) {
+        Node node = nodeNamed.apply(p.nodeName());
+        if (node != null) {
+          hold(new Placed(p, node, terminating.contains(p.id())));
+        }
+      }
+    }
   }
 
-  /** A pod bound to {@code node} before the call (terminating ones are still on their node). */
-  void bound(Pod pod, Node node, boolean terminating) {
-    Placed p = new Placed(pod, node, terminating);
-    placed.add(p);
-    hold(p);
+  private List<Placed> placed() {
+    if (placed == null) {
+      placed = new ArrayList<>();
+      for (Pod p : pods) {
+        Node node = p.bound() ? nodeNamed.apply(p.nodeName()) : null;
+        if (node != null) {
+          placed.add(new Placed(p, node, terminating.contains(p.id())));
+        }
+      }
+      placed.addAll(bindings);
+    }
+    return placed;
   }
 
   /** A pod this call binds: every count built so far takes it in. */
   void binding(Pod pod, Node node) {
     Placed p = new Placed(pod, node, false);
-    placed.add(p);
+    bindings.add(p);
+    if (placed != null) {
+      placed.add(p);
+    }
     hold(p);
     counts.forEach(
         (key, byDomain) -> {
@@ -177,7 +211,7 @@ final class PodTopology {
           }
         }
       }
-      for (Placed p : placed) {
+      for (Placed p : placed()) {
         if (counts(key, p)) {
           byDomain.merge(domain(p.node(), key.key()), 1, Integer::sum);
         }

@@ -3,15 +3,11 @@ package io.flotilla.sim.cluster;
 import static io.flotilla.core.testing.PodBuilder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flotilla.core.catalog.CapacityType;
 import io.flotilla.core.pod.LabelSelector;
 import io.flotilla.core.pod.Pod;
 import io.flotilla.core.pod.PodId;
-import io.flotilla.core.resource.Resources;
 import io.flotilla.core.workload.DisruptionBudget;
-import io.flotilla.ports.cloud.OfferingKey;
 import io.flotilla.ports.cluster.EvictionOutcome;
-import io.flotilla.ports.cluster.NodeClaim;
 import io.flotilla.sim.event.EventQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,16 +39,7 @@ class SimulatedClusterTest {
   }
 
   private static void node(SimulatedCluster c, String name) {
-    c.createNodeClaim(
-        new NodeClaim(
-            name,
-            "general",
-            new OfferingKey("m6g.large", "us-east-1a", CapacityType.SPOT),
-            "i-" + name,
-            Map.of("kubernetes.io/hostname", name),
-            Resources.parse(Map.of("cpu", "64", "memory", "256Gi", "pods", "110")),
-            T0));
-    c.register(name, List.of());
+    RoomyNodes.join(c, name, T0);
   }
 
   private void runTo(long seconds) {

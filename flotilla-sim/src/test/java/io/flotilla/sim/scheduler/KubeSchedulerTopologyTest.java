@@ -164,6 +164,19 @@ class KubeSchedulerTopologyTest {
   }
 
   @Test
+  void podsBoundEarlierInTheSameCallCountForLaterRules() {
+    List<Node> nodes = threeZones();
+    List<Pod> pods = new ArrayList<>();
+    pods.add(app("x").requests("1", "2Gi").build(0));
+    pods.add(app("web").requests("1", "2Gi").antiAffinity("x", ZONE).build(0));
+
+    List<KubeScheduler.Binding> bindings = schedule(pods, nodes);
+
+    // x goes where there is most room (zone a); web must then keep out of zone a.
+    assertThat(bindings).extracting(KubeScheduler.Binding::node).containsExactly("big-a", "b");
+  }
+
+  @Test
   void aBoundPodsAntiAffinityKeepsOthersOffItsNode() {
     List<Node> nodes = List.of(node("big-a", "us-east-1a", 64), node("b", "us-east-1b", 8));
     List<Pod> pods = new ArrayList<>();
